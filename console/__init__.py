@@ -1,0 +1,3 @@
+"""Watchdesk: the monitoring-room console of a residential compound."""
+
+__version__ = "0.1.0"

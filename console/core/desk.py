@@ -1,0 +1,100 @@
+"""The desk: one site, its database, and the people on duty at this console.
+
+Everything the UI and the CLI change goes through here (or the services it holds), so the
+rules and the audit chain apply whatever the front end.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from console.core import audit
+from console.core.auth import Actor, AuthService, Permission, require
+from console.core.events import EventBus
+from console.core.health import HealthRegistry
+from console.core.site import Site, load_site
+from schema.db import Database, open_database
+from schema.models import AuditRecord, UserPref
+
+log = logging.getLogger(__name__)
+
+
+class Desk:
+    def __init__(self, site: Site, db: Database) -> None:
+        self.site, self.db = site, db
+        self.bus = EventBus()
+        self.auth = AuthService(db, self.bus)
+        self.health = HealthRegistry(site, self.bus)
+        self.on_duty: list[Actor] = []
+
+    @classmethod
+    def open(cls, site_path: Path) -> Desk:
+        """Load and validate the site, open and migrate its database.
+
+        Raises SiteError or DatabaseError, each naming what and where.
+        """
+        site = load_site(site_path)
+        return cls(site, open_database(site.database_url()))
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    # -- people at the desk -------------------------------------------------------------------
+
+    def login(self, name: str, password: str) -> Actor:
+        actor = self.auth.authenticate(name, password, purpose="login")
+        if actor not in self.on_duty:
+            self.on_duty.append(actor)
+        self.bus.publish("duty.changed", on_duty=[a.name for a in self.on_duty])
+        return actor
+
+    def logout(self, actor: Actor) -> None:
+        self.auth.record(actor, "auth.logout")
+        if actor in self.on_duty:
+            self.on_duty.remove(actor)
+        self.bus.publish("duty.changed", on_duty=[a.name for a in self.on_duty])
+
+    def lock(self, actor: Actor, reason: str) -> None:
+        self.auth.record(actor, "session.lock", reason=reason)
+        self.bus.publish("session.locked", name=actor.name)
+
+    def unlock(self, actor: Actor, password: str) -> Actor:
+        """Only the locked operator's own password unlocks (counts towards lock-out)."""
+        fresh = self.auth.authenticate(actor.name, password, purpose="unlock")
+        self.bus.publish("session.unlocked", name=actor.name)
+        return fresh
+
+    # -- preferences --------------------------------------------------------------------------
+
+    def pref(self, actor: Actor, key: str) -> Any:
+        with self.db.read() as s:
+            row = s.get(UserPref, (actor.id, key))
+            return json.loads(row.value) if row else None
+
+    def set_pref(self, actor: Actor, key: str, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False)
+        with self.db.write() as s:
+            row = s.get(UserPref, (actor.id, key))
+            if row is not None and row.value == text:
+                return
+            if row is None:
+                s.add(UserPref(user_id=actor.id, key=key, value=text))
+            else:
+                row.value = text
+            audit.append(
+                s, actor=actor.name, action="pref.set", subject=key, payload={"bytes": len(text)}
+            )
+
+    # -- audit --------------------------------------------------------------------------------
+
+    def verify_audit(self) -> tuple[int, audit.ChainBreak | None]:
+        with self.db.read() as s:
+            return audit.verify(s)
+
+    def recent_audit(self, actor: Actor, limit: int = 500) -> list[AuditRecord]:
+        require(actor, Permission.VIEW_AUDIT)
+        with self.db.read() as s:
+            return audit.recent(s, limit)

@@ -1,0 +1,67 @@
+"""Device health as the desk knows it: every camera, alarm source and intercom of the site.
+
+Drivers (later) report their state here; the status bar and handover read it. A device no
+driver has reported on yet is NOT_STARTED, never assumed fine.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+from console.core.events import EventBus
+from console.core.site import Site
+from schema.types import utcnow
+
+
+class Health(StrEnum):
+    NOT_STARTED = "not_started"
+    OK = "ok"
+    FAULT = "fault"
+
+
+@dataclass(frozen=True)
+class DeviceHealth:
+    device_id: str
+    kind: str  # camera | alarm_source | intercom
+    name: str
+    state: Health
+    since: datetime
+    detail: str = ""
+
+
+class HealthRegistry:
+    def __init__(self, site: Site, bus: EventBus) -> None:
+        self._bus = bus
+        self._lock = threading.Lock()
+        now = utcnow()
+        devices = [
+            DeviceHealth(c.id, "camera", c.name, Health.NOT_STARTED, now) for c in site.cameras
+        ]
+        devices += [
+            DeviceHealth(a.id, "alarm_source", a.id, Health.NOT_STARTED, now)
+            for a in site.alarm_sources
+        ]
+        if site.intercom is not None:
+            devices.append(
+                DeviceHealth("intercom", "intercom", "intercom", Health.NOT_STARTED, now)
+            )
+        self._devices = {d.device_id: d for d in devices}
+
+    def report(self, device_id: str, state: Health, detail: str = "") -> None:
+        with self._lock:
+            old = self._devices[device_id]
+            if (old.state, old.detail) == (state, detail):
+                return
+            self._devices[device_id] = replace(old, state=state, detail=detail, since=utcnow())
+        self._bus.publish("health.changed", device_id=device_id, state=state.value)
+
+    def snapshot(self) -> list[DeviceHealth]:
+        with self._lock:
+            return list(self._devices.values())
+
+    def counts(self) -> Counter[Health]:
+        return Counter(d.state for d in self.snapshot())

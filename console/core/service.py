@@ -1,0 +1,48 @@
+"""Service mode: the desk without a window (`--headless`).
+
+It records its start and stop in the audit chain, and on SIGTERM or SIGINT stops cleanly:
+whatever was acknowledged to a device is already committed, so stopping only has to end
+the workers and close the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from types import FrameType
+
+from console.core import audit
+from console.core.desk import Desk
+
+log = logging.getLogger(__name__)
+
+
+class HeadlessService:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self.stopping = threading.Event()
+
+    def request_stop(self, signum: int, _frame: FrameType | None = None) -> None:
+        log.info("received %s: stopping", signal.Signals(signum).name)
+        self.stopping.set()
+
+    def run(self) -> int:
+        previous = {s: signal.signal(s, self.request_stop) for s in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            self._record("service.start")
+            log.info("service running for %s", self.desk.site.summary())
+            while not self.stopping.wait(1.0):
+                pass
+            self._record("service.stop")
+            log.info("service stopped cleanly")
+            return 0
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _record(self, action: str) -> None:
+        with self.desk.db.write() as s:
+            audit.append(
+                s, actor=audit.SYSTEM_ACTOR, action=action, subject=self.desk.site.site.name
+            )

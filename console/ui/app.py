@@ -1,0 +1,111 @@
+"""The GUI: QApplication set-up and the session loop (first admin → log-in → window)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from console.core.auth import Actor
+from console.core.desk import Desk
+from console.core.site import SiteError
+from console.ui.dialogs import LoginDialog, NewUserDialog
+from console.ui.i18n import install_language, use_cjk_font
+from console.ui.mainwindow import LANGUAGE_PREF, MainWindow
+from console.ui.wording import describe
+from schema.db import DatabaseError
+
+log = logging.getLogger(__name__)
+
+
+class DeskApp:
+    """Owns the desk for the life of the process; shows log-in again after a log-out."""
+
+    def __init__(self, app: QApplication, desk: Desk, forced_lang: str | None) -> None:
+        self.app, self.desk, self.forced_lang = app, desk, forced_lang
+        self.window: MainWindow | None = None
+        install_language(app, forced_lang or desk.site.site.language)
+
+    def ensure_admin(self) -> str | None:
+        """Ask for the first administrator when the site has none. Returns their name."""
+        if self.desk.auth.has_admin():
+            return ""
+        dialog = NewUserDialog(self.desk, None, first_admin=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        created: Actor = dialog.result_value
+        return created.name
+
+    def log_in(self, name: str = "") -> bool:
+        dialog = LoginDialog(self.desk, name=name)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self.open_window(dialog.actor)
+        return True
+
+    def open_window(self, actor: Actor) -> MainWindow:
+        preferred = self.desk.pref(actor, LANGUAGE_PREF)
+        lang = self.forced_lang or (preferred if isinstance(preferred, str) else None)
+        install_language(self.app, lang or self.desk.site.site.language)
+        self.window = MainWindow(self.desk, actor)
+        self.window.logged_out.connect(self._after_logout)
+        self.window.show()
+        return self.window
+
+    def _after_logout(self) -> None:
+        self.window = None
+        install_language(self.app, self.forced_lang or self.desk.site.site.language)
+        # Deferred so the closed window is gone before the modal log-in starts.
+        QTimer.singleShot(0, lambda: self.log_in() or self.app.quit())
+
+    def start(self) -> bool:
+        name = self.ensure_admin()
+        return name is not None and self.log_in(name)
+
+
+def _quit_on_signals(app: QApplication) -> QTimer:
+    """SIGTERM/SIGINT close the window (saving and logging out) and end the event loop."""
+
+    def handler(signum: int, _frame: object) -> None:
+        log.info("received %s: closing", signal.Signals(signum).name)
+        app.closeAllWindows()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+    timer = QTimer(interval=250)  # lets Python run its signal handlers during the Qt loop
+    timer.timeout.connect(lambda: None)
+    timer.start()
+    return timer
+
+
+def run_gui(site_path: Path, lang: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Watchdesk")
+    app.setApplicationDisplayName("Watchdesk")
+    app.setQuitOnLastWindowClosed(False)
+    use_cjk_font(app)
+    try:
+        desk = Desk.open(site_path)
+    except (SiteError, DatabaseError) as exc:
+        sys.stderr.write(f"{exc}\n")
+        install_language(app, lang or "zh_CN")
+        QMessageBox.critical(None, "Watchdesk", describe(exc))
+        return 1
+    keepalive = _quit_on_signals(app)
+    try:
+        controller = DeskApp(app, desk, lang)
+        if not controller.start():
+            return 0
+        code = app.exec()
+        if controller.window is not None:
+            controller.window.close()
+        return code
+    finally:
+        keepalive.stop()
+        desk.close()

@@ -1,0 +1,47 @@
+"""The pane registry. A pane module calls `register()` at import; the main window makes a dock
+for each registered pane the operator's role may see. The window holds no pane logic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from console.core.auth import Actor, Permission
+from console.core.desk import Desk
+from console.ui.bridge import BusBridge
+
+
+@dataclass(frozen=True)
+class PaneContext:
+    desk: Desk
+    actor: Actor
+    bridge: BusBridge
+
+
+@dataclass(frozen=True)
+class PaneSpec:
+    key: str  # stable: it names the dock in the saved arrangement
+    title: Callable[[], str]  # translated at window build time
+    factory: Callable[[PaneContext], QWidget]
+    area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea
+    permission: Permission | None = None  # None: every role
+    shortcut: str = ""  # shows and focuses the pane
+
+
+_REGISTRY: dict[str, PaneSpec] = {}
+
+
+def register(spec: PaneSpec) -> PaneSpec:
+    if spec.key in _REGISTRY and _REGISTRY[spec.key] != spec:
+        raise ValueError(f"two panes registered as {spec.key!r}")
+    _REGISTRY[spec.key] = spec
+    return spec
+
+
+def registered() -> list[PaneSpec]:
+    import console.ui.pane_modules  # noqa: F401 - importing it registers the panes
+
+    return list(_REGISTRY.values())

@@ -1,0 +1,1 @@
+"""Qt-free device drivers, one module per protocol (alarms, cameras, intercom)."""

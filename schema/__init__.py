@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, engine set-up and Alembic migrations."""
