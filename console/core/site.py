@@ -35,7 +35,7 @@ from pydantic_core import ErrorDetails
 from console.paths import site_data_dir
 
 # TOML has real types, so no coercion ("yes" is not a bool); strings are stripped, never empty.
-_CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, str_min_length=1)
+_CONFIG = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, str_min_length=1)
 
 Loc: TypeAlias = tuple[str | int, ...]
 
@@ -565,6 +565,8 @@ def _show(value: object) -> str:
         return "a table"
     if isinstance(value, list):
         return "an array"
+    if isinstance(value, float):
+        return f"{value:g}"
     return str(value)
 
 
@@ -648,7 +650,7 @@ def _message(error: ErrorDetails) -> str:
     }
     if kind in bounds:
         words, name = bounds[kind]
-        return f"must be {words} {ctx[name]}, got {_show(value)}"
+        return f"must be {words} {_show(ctx[name])}, got {_show(value)}"
     if kind == "literal_error":
         return f"must be {ctx['expected']}, got {_show(value)}"
     return _source_tag_message(kind, value) or error["msg"]

@@ -515,7 +515,12 @@ def test_bad_point_for_the_kind(tmp_path: Path, kind: str, point: str) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "first", "second"),
-    [("modbus-rtu", "di:1", "di:01"), ("contact-id", "cid:00ab:001", "cid:00AB:001")],
+    [
+        ("modbus-rtu", "di:1", "di:01"),
+        ("modbus-tcp", "hr:3.2", "hr:003.02"),
+        ("contact-id", "cid:00ab:001", "cid:00AB:001"),
+        ("sim", "sim:1", "sim:01"),
+    ],
 )
 def test_two_zones_on_one_point(tmp_path: Path, kind: str, first: str, second: str) -> None:
     extra = (
@@ -582,7 +587,7 @@ def test_sip_intercom_accepted(tmp_path: Path) -> None:
 
 def test_lines_are_not_fooled_by_strings_arrays_and_quoted_keys(tmp_path: Path) -> None:
     text = MINIMAL + (
-        'name2 = """\n[[zones]]\nid = "fake"\n"""\n'  # an unknown key in [site]
+        'name2 = """\n[[zones]]\nid = "fake""""\n'  # an unknown key in [site]
         + "\n[[cameras]]\n"
         + 'id = "gate"\n"name" = "门"\nmain = [\n  "sim:a",\n  "[[cameras]]",\n]\n'
         + '\n[[cameras]]\nid = "lobby"\nname = "大堂"\nmain = "rtsp:///x"\n'
@@ -613,3 +618,43 @@ def test_dotted_keys_and_sub_tables(tmp_path: Path) -> None:
     problem = only_problem(write(tmp_path, text))
 
     assert (problem.line, problem.key) == (line_of(text, "[site.extra]"), "site.extra")
+
+
+def test_missing_key_in_an_inline_element_points_at_the_element(tmp_path: Path) -> None:
+    text = (
+        "cameras = [\n"
+        '  { id = "gate", name = "门", main = "sim:gate" },\n'
+        '  { id = "lobby", main = "sim:lobby" },\n'
+        "]\n" + MINIMAL
+    )
+    problem = only_problem(write(tmp_path, text))
+
+    assert (problem.line, problem.key) == (line_of(text, '"lobby"'), "cameras[1].name")
+
+
+def test_sub_table_of_an_array_element_belongs_to_the_latest_element(tmp_path: Path) -> None:
+    text = MINIMAL + (
+        '[[cameras]]\nid = "gate"\nname = "门"\nmain = "sim:gate"\n'
+        '[[cameras]]\nid = "lobby"\nname = "大堂"\nmain = "sim:lobby"\n'
+        "[cameras.ptz]\nspeed = 3\n"
+    )
+    problem = only_problem(write(tmp_path, text))
+
+    assert (problem.line, problem.key) == (line_of(text, "[cameras.ptz]"), "cameras[1].ptz")
+
+
+def test_references_are_compared_stripped_like_the_values(tmp_path: Path) -> None:
+    text = zone_site(SOURCES["sim"], " sim:1 ").replace('source = "src"', 'source = " src "')
+    zone = load_site(write(tmp_path, text)).zones[0]
+
+    assert (zone.source, zone.point) == ("src", "sim:1")
+
+
+def test_storage_limits(tmp_path: Path) -> None:
+    text = MINIMAL + "[storage]\nretention_days = 0\nquota_gb = 0\n"
+    problems = {p.key: p.message for p in problems_of(write(tmp_path, text))}
+
+    assert problems == {
+        "storage.retention_days": "must be at least 1, got 0",
+        "storage.quota_gb": "must be more than 0, got 0",
+    }
