@@ -19,6 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError as AlembicCommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -127,9 +128,14 @@ class Database:
             with self.read_engine.connect() as conn:
                 return MigrationContext.configure(conn).get_current_revision()
         except SQLAlchemyError as exc:
-            raise DatabaseError(
-                f"cannot open database {self.display_url}: {exc}"
-            ) from exc
+            raise DatabaseError(f"cannot open database {self.display_url}: {exc}") from exc
+
+    def _knows(self, revision: str) -> bool:
+        try:
+            script = ScriptDirectory.from_config(self._alembic_config())
+            return script.get_revision(revision) is not None
+        except AlembicCommandError:
+            return False
 
     def migrate(self) -> None:
         """Bring the database to the code's head, or refuse one that is newer than the code."""
@@ -137,8 +143,7 @@ class Database:
         current = self.current_revision()
         if current == head:
             return
-        script = ScriptDirectory.from_config(self._alembic_config())
-        if current is not None and script.get_revision(current) is None:
+        if current is not None and not self._knows(current):
             raise DatabaseError(
                 f"database {self.display_url} is at schema revision {current}, which this "
                 f"version of Watchdesk does not know (its newest is {head}); "

@@ -19,7 +19,9 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _fresh_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads or writes the real user's data, config or cache directories."""
     home = tmp_path_factory.mktemp("home")
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
@@ -56,3 +58,21 @@ def desk(demo_site: Path) -> Iterator[Desk]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+ADMIN_PASSWORD = "admin-pass-1"
+OPERATOR_PASSWORD = "operator-pass-1"
+
+
+@pytest.fixture
+def admin(desk: Desk):  # -> Actor
+    from console.core.auth import Role
+
+    return desk.auth.add_user(None, "chief", "王班长", Role.ADMIN, ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def operator(desk: Desk, admin):  # -> Actor
+    from console.core.auth import Role
+
+    return desk.auth.add_user(admin, "li", "李值班", Role.OPERATOR, OPERATOR_PASSWORD)

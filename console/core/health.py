@@ -25,8 +25,8 @@ class Health(StrEnum):
 
 @dataclass(frozen=True)
 class DeviceHealth:
-    device_id: str
     kind: str  # camera | alarm_source | intercom
+    device_id: str  # "" for the intercom
     name: str
     state: Health
     since: datetime
@@ -39,25 +39,31 @@ class HealthRegistry:
         self._lock = threading.Lock()
         now = utcnow()
         devices = [
-            DeviceHealth(c.id, "camera", c.name, Health.NOT_STARTED, now) for c in site.cameras
+            DeviceHealth("camera", c.id, c.name, Health.NOT_STARTED, now) for c in site.cameras
         ]
         devices += [
-            DeviceHealth(a.id, "alarm_source", a.id, Health.NOT_STARTED, now)
+            DeviceHealth("alarm_source", a.id, a.id, Health.NOT_STARTED, now)
             for a in site.alarm_sources
         ]
         if site.intercom is not None:
             devices.append(
-                DeviceHealth("intercom", "intercom", "intercom", Health.NOT_STARTED, now)
+                DeviceHealth("intercom", "", site.intercom.kind, Health.NOT_STARTED, now)
             )
-        self._devices = {d.device_id: d for d in devices}
+        # Ids are unique within a section of the site file, not across it: key by both.
+        self._devices = {(d.kind, d.device_id): d for d in devices}
 
-    def report(self, device_id: str, state: Health, detail: str = "") -> None:
+    def report(self, kind: str, device_id: str, state: Health, detail: str = "") -> None:
         with self._lock:
-            old = self._devices[device_id]
+            old = self._devices[(kind, device_id)]
             if (old.state, old.detail) == (state, detail):
                 return
-            self._devices[device_id] = replace(old, state=state, detail=detail, since=utcnow())
-        self._bus.publish("health.changed", device_id=device_id, state=state.value)
+            new = replace(old, state=state, detail=detail, since=utcnow())
+            self._devices[(kind, device_id)] = new
+        self._bus.publish("health.changed", kind=kind, device_id=device_id, state=state.value)
+
+    def get(self, kind: str, device_id: str = "") -> DeviceHealth:
+        with self._lock:
+            return self._devices[(kind, device_id)]
 
     def snapshot(self) -> list[DeviceHealth]:
         with self._lock:

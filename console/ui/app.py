@@ -53,7 +53,10 @@ class DeskApp:
         install_language(self.app, lang or self.desk.site.site.language)
         self.window = MainWindow(self.desk, actor)
         self.window.logged_out.connect(self._after_logout)
-        self.window.show()
+        if self.window.restored:
+            self.window.show()
+        else:
+            self.window.showMaximized()  # first start: the whole screen is the console
         return self.window
 
     def _after_logout(self) -> None:

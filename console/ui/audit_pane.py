@@ -29,10 +29,6 @@ from console.ui.worker import run_in_background
 Row = tuple[int, str, str, str, str, str]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditPane", text)
-
-
 class AuditPane(QWidget):
     LIMIT = 500
 
@@ -121,7 +117,7 @@ class AuditPane(QWidget):
 register(
     PaneSpec(
         key="audit",
-        title=lambda: _tr("Audit trail"),
+        title=lambda: QCoreApplication.translate("AuditPane", "Audit trail"),
         factory=AuditPane,
         area=Qt.DockWidgetArea.BottomDockWidgetArea,
         permission=Permission.VIEW_AUDIT,

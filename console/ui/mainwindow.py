@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.idle = IdleWatcher(desk.site.site.idle_lock_min * 60_000, self)
         self.idle.idle.connect(lambda: self.lock("idle"))
-        self.restore_layout()
+        self.restored = self.restore_layout()
 
     # -- panes --------------------------------------------------------------------------------
 

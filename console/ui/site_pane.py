@@ -11,28 +11,24 @@ from console.core.health import Health
 from console.ui.panes import PaneContext, PaneSpec, register
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SitePane", text)
-
-
 def health_text(state: Health) -> str:
     """Words and a symbol, never colour alone."""
     return {
-        Health.NOT_STARTED: "○ " + _tr("not started"),
-        Health.OK: "● " + _tr("online"),
-        Health.FAULT: "✖ " + _tr("fault"),
+        Health.NOT_STARTED: "○ " + QCoreApplication.translate("SitePane", "not started"),
+        Health.OK: "● " + QCoreApplication.translate("SitePane", "online"),
+        Health.FAULT: "✖ " + QCoreApplication.translate("SitePane", "fault"),
     }[state]
 
 
 def zone_kind_text(kind: str) -> str:
     return {
-        "fire": _tr("fire"),
-        "infrared": _tr("infrared"),
-        "perimeter": _tr("perimeter"),
-        "panic": _tr("panic button"),
-        "elevator": _tr("lift"),
-        "tamper": _tr("tamper"),
-        "fault": _tr("fault"),
+        "fire": QCoreApplication.translate("SitePane", "fire"),
+        "infrared": QCoreApplication.translate("SitePane", "infrared"),
+        "perimeter": QCoreApplication.translate("SitePane", "perimeter"),
+        "panic": QCoreApplication.translate("SitePane", "panic button"),
+        "elevator": QCoreApplication.translate("SitePane", "lift"),
+        "tamper": QCoreApplication.translate("SitePane", "tamper"),
+        "fault": QCoreApplication.translate("SitePane", "fault"),
     }.get(kind, kind)
 
 
@@ -50,7 +46,7 @@ class SitePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
-        self._device_items: dict[str, QTreeWidgetItem] = {}
+        self._device_items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._fill()
         ctx.bridge.published.connect(self._on_event)
 
@@ -62,35 +58,35 @@ class SitePane(QWidget):
 
     def _fill(self) -> None:
         site = self.ctx.desk.site
-        states = {d.device_id: d for d in self.ctx.desk.health.snapshot()}
+        health = self.ctx.desk.health
         cams = self._group(self.tr("Cameras (%1)").replace("%1", str(len(site.cameras))))
         for cam in site.cameras:
             kind = self.tr("camera, recorded") if cam.record else self.tr("camera")
-            self._device(cams, cam.name, cam.id, kind, states[cam.id].state)
+            self._device(cams, "camera", cam.name, cam.id, kind, health.get("camera", cam.id).state)
         sources = self._group(
             self.tr("Alarm sources (%1)").replace("%1", str(len(site.alarm_sources)))
         )
         for src in site.alarm_sources:
-            self._device(sources, src.id, src.id, src.kind, states[src.id].state)
+            state = health.get("alarm_source", src.id).state
+            self._device(sources, "alarm_source", src.id, src.id, src.kind, state)
         zones = self._group(self.tr("Zones (%1)").replace("%1", str(len(site.zones))))
         for zone in site.zones:
             QTreeWidgetItem(zones, [zone.name, zone.id, zone_kind_text(zone.kind), zone.point])
         if site.intercom is not None:
             group = self._group(self.tr("Intercom"))
-            self._device(
-                group, site.intercom.kind, "intercom", site.intercom.kind, states["intercom"].state
-            )
+            state = health.get("intercom").state
+            self._device(group, "intercom", site.intercom.kind, "", site.intercom.kind, state)
 
     def _device(
-        self, parent: QTreeWidgetItem, name: str, dev_id: str, kind: str, state: Health
+        self, parent: QTreeWidgetItem, kind: str, name: str, dev_id: str, label: str, state: Health
     ) -> None:
-        item = QTreeWidgetItem(parent, [name, dev_id, kind, health_text(state)])
-        self._device_items[dev_id] = item
+        item = QTreeWidgetItem(parent, [name, dev_id, label, health_text(state)])
+        self._device_items[(kind, dev_id)] = item
 
     def _on_event(self, event: Event) -> None:
         if event.topic != "health.changed":
             return
-        item = self._device_items.get(str(event.data["device_id"]))
+        item = self._device_items.get((event.data["kind"], event.data["device_id"]))
         if item is not None:
             item.setText(3, health_text(Health(event.data["state"])))
 
@@ -98,7 +94,7 @@ class SitePane(QWidget):
 register(
     PaneSpec(
         key="site",
-        title=lambda: _tr("Site & devices"),
+        title=lambda: QCoreApplication.translate("SitePane", "Site & devices"),
         factory=SitePane,
         area=Qt.DockWidgetArea.LeftDockWidgetArea,
         shortcut="Ctrl+1",

@@ -1,0 +1,604 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AuditPane</name>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="41" />
+        <source>Audit records</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="44" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="45" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="46" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="47" />
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="48" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="49" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="58" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="59" />
+        <source>Refresh the audit records</source>
+        <translation>刷新审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="110" />
+        <source>Newest %1 records</source>
+        <translation>最近 %1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_pane.py" line="120" />
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="23" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="24" />
+        <source>On duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="25" />
+        <source>Device health</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="26" />
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="51" />
+        <source>On duty: %1</source>
+        <translation>值班：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="51" />
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="56" />
+        <source>Devices: %1 online · %2 fault · %3 not started</source>
+        <translation>设备：%1 在线 · %2 故障 · %3 未启动</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="149" />
+        <source>Console locked</source>
+        <translation>值班台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="153" />
+        <source>Locked for %1. Enter the password to unlock.</source>
+        <translation>%1 已锁定。请输入密码解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="157" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="158" />
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="77" />
+        <source>Watchdesk log-in — %1</source>
+        <translation>Watchdesk 登录 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="82" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="83" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="84" />
+        <source>Log &amp;in</source>
+        <translation>登录(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="90" />
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="35" />
+        <source>Watchdesk — %1</source>
+        <translation>Watchdesk — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="78" />
+        <source>&amp;Site</source>
+        <translation>站点(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="79" />
+        <source>&amp;Verify audit chain</source>
+        <translation>校验审计链(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="81" />
+        <source>&amp;Lock console</source>
+        <translation>锁定值班台(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="82" />
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="83" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="84" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="88" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="91" />
+        <source>&amp;Users</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="92" />
+        <source>&amp;Manage users…</source>
+        <translation>用户管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="94" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="95" />
+        <source>&amp;About Watchdesk</source>
+        <translation>关于 Watchdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="148" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="149" />
+        <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
+        <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="158" />
+        <source>The audit chain is intact: %1 records.</source>
+        <translation>审计链完整：共 %1 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="159" />
+        <location filename="../../console/ui/mainwindow.py" line="162" />
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="161" />
+        <source>The audit chain is BROKEN: %1</source>
+        <translation>审计链已被破坏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="165" />
+        <source>Watchdesk</source>
+        <translation>Watchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="174" />
+        <source>Watchdesk %1 — monitoring-room console.
+Site: %2
+Site file: %3
+Database: %4</source>
+        <translation>Watchdesk %1 — 监控中心值班台。
+站点：%2
+站点文件：%3
+数据库：%4</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="186" />
+        <source>About Watchdesk</source>
+        <translation>关于 Watchdesk</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="109" />
+        <source>Create the first administrator</source>
+        <translation>创建首个系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="109" />
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="113" />
+        <source>This site has no administrator yet. Create one to continue.</source>
+        <translation>本站点还没有系统管理员。请先创建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="120" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="121" />
+        <source>&amp;Display name:</source>
+        <translation>显示姓名(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="122" />
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="123" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="124" />
+        <source>R&amp;epeat password:</source>
+        <translation>确认密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="125" />
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="129" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SitePane</name>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="17" />
+        <source>not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="18" />
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="19" />
+        <location filename="../../console/ui/site_pane.py" line="31" />
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="25" />
+        <source>fire</source>
+        <translation>火警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="26" />
+        <source>infrared</source>
+        <translation>红外</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="27" />
+        <source>perimeter</source>
+        <translation>周界</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="28" />
+        <source>panic button</source>
+        <translation>紧急按钮</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="29" />
+        <source>lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="30" />
+        <source>tamper</source>
+        <translation>防拆</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="41" />
+        <source>Site devices</source>
+        <translation>站点设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="43" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="43" />
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="43" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="43" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="62" />
+        <source>Cameras (%1)</source>
+        <translation>摄像机（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="64" />
+        <source>camera, recorded</source>
+        <translation>摄像机，录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="64" />
+        <source>camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="67" />
+        <source>Alarm sources (%1)</source>
+        <translation>报警源（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="71" />
+        <source>Zones (%1)</source>
+        <translation>防区（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="75" />
+        <source>Intercom</source>
+        <translation>对讲</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="97" />
+        <source>Site &amp; devices</source>
+        <translation>站点设备</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="36" />
+        <location filename="../../console/ui/users_dialog.py" line="37" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="41" />
+        <source>User accounts</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="43" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="43" />
+        <source>Display name</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="43" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="43" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="52" />
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="53" />
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="54" />
+        <source>&amp;Enable / disable</source>
+        <translation>启用/停用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="55" />
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="56" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="63" />
+        <source>Every change here is recorded in the audit chain.</source>
+        <translation>此处的每项更改都会记入审计链。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="76" />
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="76" />
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="78" />
+        <source>locked out</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="91" />
+        <source>Select a user first.</source>
+        <translation>请先选择一个用户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="110" />
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="111" />
+        <source>Role of %1:</source>
+        <translation>%1 的角色：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="132" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="133" />
+        <source>New password for %1:</source>
+        <translation>%1 的新密码：</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../../console/ui/wording.py" line="18" />
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="19" />
+        <source>Supervisor</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="20" />
+        <source>Manager</source>
+        <translation>管理处负责人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="21" />
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="27" />
+        <source>The password must have at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="30" />
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="33" />
+        <source>User name: 2-32 letters, digits, '.', '_' or '-'.</source>
+        <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="36" />
+        <source>A user with this name already exists.</source>
+        <translation>已存在同名用户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="37" />
+        <source>The first user must be an administrator.</source>
+        <translation>第一个用户必须是系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="40" />
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="43" />
+        <source>No such user.</source>
+        <translation>没有该用户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="44" />
+        <source>This would leave the site without an active administrator.</source>
+        <translation>此操作会使站点没有可用的系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="54" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="57" />
+        <source>Too many failed tries: the account is locked until %1.</source>
+        <translation>失败次数过多：账号已锁定至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="61" />
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,90 @@
+"""Database: migrations from empty to head, one head, SQLite pragmas, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from schema.db import Database, DatabaseError, open_database, redact
+from schema.models import Base
+
+
+def test_empty_database_upgrades_to_the_single_head(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'a.db'}")
+    try:
+        assert db.current_revision() is None
+        db.migrate()
+        assert db.current_revision() == db.head_revision()
+        with db.read() as s:
+            tables = {
+                r[0] for r in s.execute(text("select name from sqlite_master where type='table'"))
+            }
+        assert {"users", "user_prefs", "audit_records", "audit_head"} <= tables
+    finally:
+        db.dispose()
+
+
+def test_migrations_have_exactly_one_head(tmp_path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    db = Database(f"sqlite:///{tmp_path / 'a.db'}")
+    try:
+        assert len(ScriptDirectory.from_config(db._alembic_config()).get_heads()) == 1
+    finally:
+        db.dispose()
+
+
+def test_models_match_the_migrations(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'a.db'}")
+    try:
+        with db.read_engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+    finally:
+        db.dispose()
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'a.db'}")
+    try:
+        with db.write() as s:
+            assert s.execute(text("pragma journal_mode")).scalar() == "wal"
+            assert s.execute(text("pragma foreign_keys")).scalar() == 1
+            with pytest.raises(Exception, match="FOREIGN KEY"):
+                s.execute(
+                    text("insert into user_prefs(user_id, key, value) values (999, 'k', '1')")
+                )
+    finally:
+        db.dispose()
+
+
+def test_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    open_database(f"sqlite:///{path}").dispose()
+    db = Database(f"sqlite:///{path}")
+    with db.write() as s:
+        s.execute(text("update alembic_version set version_num = '9999'"))
+    db.dispose()
+    with pytest.raises(DatabaseError, match=r"revision 9999.*newer Watchdesk") as err:
+        open_database(f"sqlite:///{path}")
+    assert str(path) in str(err.value)
+
+
+def test_a_file_that_is_not_a_database_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="junk.db"):
+        open_database(f"sqlite:///{path}")
+
+
+def test_in_memory_sqlite_is_refused() -> None:
+    with pytest.raises(DatabaseError, match="in-memory"):
+        Database("sqlite://")
+
+
+def test_passwords_never_appear_in_database_messages() -> None:
+    assert "s3cret" not in redact("postgresql+psycopg://desk:s3cret@db.local/watchdesk")
