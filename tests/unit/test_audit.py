@@ -55,7 +55,7 @@ def test_each_record_links_to_the_previous_hash(db: Database) -> None:
 
 
 @pytest.mark.parametrize(
-    "column, value",
+    ("column", "value"),
     [("payload", '{"i":99}'), ("actor", "intruder"), ("at", "2020-01-01T00:00:00.000000+00:00")],
 )
 def test_an_edited_row_breaks_the_chain_exactly_there(
@@ -66,7 +66,8 @@ def test_an_edited_row_breaks_the_chain_exactly_there(
         s.execute(text(f"update audit_records set {column} = :v where seq = 4"), {"v": value})
     checked, broken = _verify(db)
     assert checked == 3
-    assert broken is not None and broken.seq == 4
+    assert broken is not None
+    assert broken.seq == 4
     assert "hash" in broken.reason
 
 
@@ -75,7 +76,8 @@ def test_a_deleted_middle_row_is_found(db: Database) -> None:
     with db.write() as s:
         s.execute(text("delete from audit_records where seq = 3"))
     _checked, broken = _verify(db)
-    assert broken is not None and broken.seq == 4
+    assert broken is not None
+    assert broken.seq == 4
     assert "missing" in broken.reason
 
 
@@ -84,15 +86,21 @@ def test_a_deleted_last_row_is_found_through_the_head(db: Database) -> None:
     with db.write() as s:
         s.execute(text("delete from audit_records where seq = 5"))
     _checked, broken = _verify(db)
-    assert broken is not None and broken.seq == 5
+    assert broken is not None
+    assert broken.seq == 5
     assert "removed" in broken.reason
 
 
 def test_a_record_rolled_back_with_its_change_leaves_no_trace(db: Database) -> None:
     _append(db, 2)
-    with pytest.raises(RuntimeError), db.write() as s:
-        audit.append(s, actor="x", action="test.fail")
-        raise RuntimeError("the change failed")
+
+    def failing_change() -> None:
+        with db.write() as s:
+            audit.append(s, actor="x", action="test.fail")
+            raise RuntimeError("the change failed")
+
+    with pytest.raises(RuntimeError):
+        failing_change()
     assert _verify(db) == (2, None)
 
 
