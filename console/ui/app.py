@@ -55,8 +55,10 @@ class DeskApp:
         self.window.logged_out.connect(self._after_logout)
         if self.window.restored:
             self.window.show()
-        else:
-            self.window.showMaximized()  # first start: the whole screen is the console
+        else:  # first start: the whole screen is the console (also without a window manager)
+            screen = self.window.screen() or self.app.primaryScreen()
+            self.window.setGeometry(screen.availableGeometry())
+            self.window.showMaximized()
         return self.window
 
     def _after_logout(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from console.core.auth import Permission
 from console.core.events import Event
 from console.ui.panes import PaneContext, PaneSpec, register
-from console.ui.wording import describe
+from console.ui.wording import action_label, describe
 from console.ui.worker import run_in_background
 
 Row = tuple[int, str, str, str, str, str]
@@ -88,7 +88,7 @@ class AuditPane(QWidget):
                 for r in desk.recent_audit(actor, self.LIMIT)
             ]
 
-        run_in_background(load, self._show, self._failed)
+        run_in_background(self, load, self._show, self._failed)
 
     def _local(self, at: str) -> str:
         return datetime.fromisoformat(at).astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S")
@@ -101,12 +101,15 @@ class AuditPane(QWidget):
                 str(seq),
                 self._local(at),
                 actor,
-                action,
+                action_label(action),
                 subject,
                 "" if payload == "{}" else payload,
             ]
-            for col, value in enumerate(values):
-                self.table.setItem(i, col, QTableWidgetItem(value))
+            items = [QTableWidgetItem(value) for value in values]
+            items[3].setToolTip(action)
+            items[3].setData(Qt.ItemDataRole.UserRole, action)
+            for col, item in enumerate(items):
+                self.table.setItem(i, col, item)
         self.status.setText(self.tr("Newest %1 records").replace("%1", str(len(rows))))
 
     def _failed(self, exc: Exception) -> None:
@@ -119,7 +122,7 @@ register(
         key="audit",
         title=lambda: QCoreApplication.translate("AuditPane", "Audit trail"),
         factory=AuditPane,
-        area=Qt.DockWidgetArea.BottomDockWidgetArea,
+        area=Qt.DockWidgetArea.RightDockWidgetArea,
         permission=Permission.VIEW_AUDIT,
         shortcut="Ctrl+9",
     )

@@ -53,7 +53,7 @@ class _AsyncDialog(QDialog):
         self.busy = True
         self.buttons.setEnabled(False)
         self.error.hide()
-        run_in_background(call, self._succeeded, self._failed)
+        run_in_background(self, call, self._succeeded, self._failed)
 
     def _succeeded(self, value: Any) -> None:
         self.busy = False

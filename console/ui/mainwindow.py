@@ -113,8 +113,12 @@ class MainWindow(QMainWindow):
 
     # -- session ------------------------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        return self.lock_dialog is not None
+
     def lock(self, reason: str) -> None:
-        if self.lock_dialog is not None:
+        if self.locked:
             return
         self.idle.pause()
         self.desk.lock(self.actor, reason)
@@ -150,7 +154,7 @@ class MainWindow(QMainWindow):
         )
 
     def verify_audit(self) -> None:
-        run_in_background(self.desk.verify_audit, self._audit_verified, self._report_error)
+        run_in_background(self, self.desk.verify_audit, self._audit_verified, self._report_error)
 
     def _audit_verified(self, result: tuple[int, ChainBreak | None]) -> None:
         checked, broken = result

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLa
 
 from console.core.events import Event
 from console.core.health import Health
+from console.core.site import AlarmSource, ModbusTcpSource
 from console.ui.panes import PaneContext, PaneSpec, register
 
 
@@ -30,6 +31,16 @@ def zone_kind_text(kind: str) -> str:
         "tamper": QCoreApplication.translate("SitePane", "tamper"),
         "fault": QCoreApplication.translate("SitePane", "fault"),
     }.get(kind, kind)
+
+
+STATE_COLUMN = 4
+
+
+def _address(source: AlarmSource) -> str:
+    """Where the source is reached: host:port for Modbus TCP, the port for serial kinds."""
+    if isinstance(source, ModbusTcpSource):
+        return f"{source.host}:{source.port}"
+    return str(getattr(source, "port", "") or getattr(source, "script", "") or "")
 
 
 class SitePane(QWidget):
@@ -62,33 +73,34 @@ class SitePane(QWidget):
         cams = self._group(self.tr("Cameras (%1)").replace("%1", str(len(site.cameras))))
         for cam in site.cameras:
             kind = self.tr("camera, recorded") if cam.record else self.tr("camera")
-            self._device(cams, "camera", cam.name, cam.id, kind, health.get("camera", cam.id).state)
-        sources = self._group(
-            self.tr("Alarm sources (%1)").replace("%1", str(len(site.alarm_sources)))
-        )
+            row = [cam.name, cam.id, kind, cam.main]
+            self._device(cams, ("camera", cam.id), row, health.get("camera", cam.id).state)
+        count = str(len(site.alarm_sources))
+        sources = self._group(self.tr("Alarm sources (%1)").replace("%1", count))
         for src in site.alarm_sources:
-            state = health.get("alarm_source", src.id).state
-            self._device(sources, "alarm_source", src.id, src.id, src.kind, state)
+            row = [src.id, src.id, src.kind, _address(src)]
+            self._device(
+                sources, ("alarm_source", src.id), row, health.get("alarm_source", src.id).state
+            )
         zones = self._group(self.tr("Zones (%1)").replace("%1", str(len(site.zones))))
         for zone in site.zones:
             QTreeWidgetItem(zones, [zone.name, zone.id, zone_kind_text(zone.kind), zone.point])
         if site.intercom is not None:
             group = self._group(self.tr("Intercom"))
-            state = health.get("intercom").state
-            self._device(group, "intercom", site.intercom.kind, "", site.intercom.kind, state)
+            row = [self.tr("Intercom"), "", site.intercom.kind, site.intercom.uri_template]
+            self._device(group, ("intercom", ""), row, health.get("intercom").state)
 
     def _device(
-        self, parent: QTreeWidgetItem, kind: str, name: str, dev_id: str, label: str, state: Health
+        self, parent: QTreeWidgetItem, key: tuple[str, str], row: list[str], state: Health
     ) -> None:
-        item = QTreeWidgetItem(parent, [name, dev_id, label, health_text(state)])
-        self._device_items[(kind, dev_id)] = item
+        self._device_items[key] = QTreeWidgetItem(parent, [*row, health_text(state)])
 
     def _on_event(self, event: Event) -> None:
         if event.topic != "health.changed":
             return
         item = self._device_items.get((event.data["kind"], event.data["device_id"]))
         if item is not None:
-            item.setText(3, health_text(Health(event.data["state"])))
+            item.setText(STATE_COLUMN, health_text(Health(event.data["state"])))
 
 
 register(

@@ -46,6 +46,7 @@ class UsersDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.error = error_label()
         buttons = QHBoxLayout()
         for text, slot in (
@@ -67,7 +68,9 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        run_in_background(lambda: self.desk.auth.list_users(self.actor), self._show, self._failed)
+        run_in_background(
+            self, lambda: self.desk.auth.list_users(self.actor), self._show, self._failed
+        )
 
     def _show(self, users: list[UserInfo]) -> None:
         self.users = users
@@ -93,7 +96,7 @@ class UsersDialog(QDialog):
 
     def _change(self, call: Callable[[], Any]) -> None:
         self.error.hide()
-        run_in_background(call, lambda _r: self.reload(), self._failed)
+        run_in_background(self, call, lambda _r: self.reload(), self._failed)
 
     def add_user(self) -> None:
         dialog = NewUserDialog(self.desk, self.actor, self)

@@ -62,3 +62,27 @@ def describe(exc: Exception) -> str:
     if isinstance(exc, UserError):
         return _user_error(exc)
     return str(exc)
+
+
+def action_label(action: str) -> str:
+    """An audit action code in words; unknown codes (from later versions) as they are."""
+    labels = {
+        "auth.login": QCoreApplication.translate("Wording", "Log-in"),
+        "auth.logout": QCoreApplication.translate("Wording", "Log-out"),
+        "auth.failed": QCoreApplication.translate("Wording", "Failed password"),
+        "auth.lockout": QCoreApplication.translate("Wording", "Account locked out"),
+        "auth.refused_locked": QCoreApplication.translate("Wording", "Refused: account locked"),
+        "auth.unlock": QCoreApplication.translate("Wording", "Console unlocked"),
+        "auth.cli": QCoreApplication.translate("Wording", "Command-line authorisation"),
+        "auth.password_change": QCoreApplication.translate("Wording", "Password check for change"),
+        "session.lock": QCoreApplication.translate("Wording", "Console locked"),
+        "user.add": QCoreApplication.translate("Wording", "User added"),
+        "user.role": QCoreApplication.translate("Wording", "Role changed"),
+        "user.active": QCoreApplication.translate("Wording", "User enabled/disabled"),
+        "user.password_reset": QCoreApplication.translate("Wording", "Password reset"),
+        "user.password_change": QCoreApplication.translate("Wording", "Password changed"),
+        "pref.set": QCoreApplication.translate("Wording", "Personal setting saved"),
+        "service.start": QCoreApplication.translate("Wording", "Service started"),
+        "service.stop": QCoreApplication.translate("Wording", "Service stopped"),
+    }
+    return labels.get(action, action)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -32,18 +33,20 @@ _pending: set[_Relay] = set()
 
 
 def run_in_background(
+    owner: QObject,
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[Exception], None],
 ) -> None:
     """Call `fn` on the thread pool; `on_done(result)` or `on_failed(error)` then runs on the
-    GUI thread."""
+    GUI thread, unless `owner` (the widget that asked) has been deleted meanwhile."""
     relay = _Relay()  # lives in the GUI thread: its signals queue into it
     _pending.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _pending.discard(relay)
-        callback(value)
+        if shiboken6.isValid(owner):
+            callback(value)
 
     relay.done.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_failed, exc))

@@ -48,12 +48,12 @@
         <translation>刷新审计记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_pane.py" line="110" />
+        <location filename="../../console/ui/audit_pane.py" line="113" />
         <source>Newest %1 records</source>
         <translation>最近 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_pane.py" line="120" />
+        <location filename="../../console/ui/audit_pane.py" line="123" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
@@ -210,38 +210,38 @@
         <translation>关于 Watchdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="148" />
+        <location filename="../../console/ui/mainwindow.py" line="152" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="149" />
+        <location filename="../../console/ui/mainwindow.py" line="153" />
         <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
         <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="158" />
+        <location filename="../../console/ui/mainwindow.py" line="162" />
         <source>The audit chain is intact: %1 records.</source>
         <translation>审计链完整：共 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="159" />
-        <location filename="../../console/ui/mainwindow.py" line="162" />
+        <location filename="../../console/ui/mainwindow.py" line="163" />
+        <location filename="../../console/ui/mainwindow.py" line="166" />
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="161" />
+        <location filename="../../console/ui/mainwindow.py" line="165" />
         <source>The audit chain is BROKEN: %1</source>
         <translation>审计链已被破坏：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="165" />
+        <location filename="../../console/ui/mainwindow.py" line="169" />
         <source>Watchdesk</source>
         <translation>Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="174" />
+        <location filename="../../console/ui/mainwindow.py" line="178" />
         <source>Watchdesk %1 — monitoring-room console.
 Site: %2
 Site file: %3
@@ -252,7 +252,7 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="186" />
+        <location filename="../../console/ui/mainwindow.py" line="190" />
         <source>About Watchdesk</source>
         <translation>关于 Watchdesk</translation>
     </message>
@@ -313,108 +313,109 @@ Database: %4</source>
 <context>
     <name>SitePane</name>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="17" />
+        <location filename="../../console/ui/site_pane.py" line="18" />
         <source>not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="18" />
+        <location filename="../../console/ui/site_pane.py" line="19" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="19" />
-        <location filename="../../console/ui/site_pane.py" line="31" />
+        <location filename="../../console/ui/site_pane.py" line="20" />
+        <location filename="../../console/ui/site_pane.py" line="32" />
         <source>fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="25" />
+        <location filename="../../console/ui/site_pane.py" line="26" />
         <source>fire</source>
         <translation>火警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="26" />
+        <location filename="../../console/ui/site_pane.py" line="27" />
         <source>infrared</source>
         <translation>红外</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="27" />
+        <location filename="../../console/ui/site_pane.py" line="28" />
         <source>perimeter</source>
         <translation>周界</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="28" />
+        <location filename="../../console/ui/site_pane.py" line="29" />
         <source>panic button</source>
         <translation>紧急按钮</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="29" />
+        <location filename="../../console/ui/site_pane.py" line="30" />
         <source>lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="30" />
+        <location filename="../../console/ui/site_pane.py" line="31" />
         <source>tamper</source>
         <translation>防拆</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="41" />
+        <location filename="../../console/ui/site_pane.py" line="52" />
         <source>Site devices</source>
         <translation>站点设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="43" />
+        <location filename="../../console/ui/site_pane.py" line="54" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="43" />
+        <location filename="../../console/ui/site_pane.py" line="54" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="43" />
+        <location filename="../../console/ui/site_pane.py" line="54" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="43" />
+        <location filename="../../console/ui/site_pane.py" line="54" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="62" />
+        <location filename="../../console/ui/site_pane.py" line="73" />
         <source>Cameras (%1)</source>
         <translation>摄像机（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="64" />
+        <location filename="../../console/ui/site_pane.py" line="75" />
         <source>camera, recorded</source>
         <translation>摄像机，录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="64" />
+        <location filename="../../console/ui/site_pane.py" line="75" />
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="67" />
+        <location filename="../../console/ui/site_pane.py" line="79" />
         <source>Alarm sources (%1)</source>
         <translation>报警源（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="71" />
+        <location filename="../../console/ui/site_pane.py" line="85" />
         <source>Zones (%1)</source>
         <translation>防区（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="75" />
+        <location filename="../../console/ui/site_pane.py" line="89" />
+        <location filename="../../console/ui/site_pane.py" line="90" />
         <source>Intercom</source>
         <translation>对讲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="97" />
+        <location filename="../../console/ui/site_pane.py" line="109" />
         <source>Site &amp; devices</source>
         <translation>站点设备</translation>
     </message>
@@ -453,72 +454,72 @@ Database: %4</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="52" />
+        <location filename="../../console/ui/users_dialog.py" line="53" />
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="53" />
+        <location filename="../../console/ui/users_dialog.py" line="54" />
         <source>Change &amp;role…</source>
         <translation>更改角色(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="54" />
+        <location filename="../../console/ui/users_dialog.py" line="55" />
         <source>&amp;Enable / disable</source>
         <translation>启用/停用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="55" />
+        <location filename="../../console/ui/users_dialog.py" line="56" />
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="56" />
+        <location filename="../../console/ui/users_dialog.py" line="57" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="63" />
+        <location filename="../../console/ui/users_dialog.py" line="64" />
         <source>Every change here is recorded in the audit chain.</source>
         <translation>此处的每项更改都会记入审计链。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="76" />
+        <location filename="../../console/ui/users_dialog.py" line="79" />
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="76" />
+        <location filename="../../console/ui/users_dialog.py" line="79" />
         <source>disabled</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="78" />
+        <location filename="../../console/ui/users_dialog.py" line="81" />
         <source>locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="91" />
+        <location filename="../../console/ui/users_dialog.py" line="94" />
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="110" />
+        <location filename="../../console/ui/users_dialog.py" line="113" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="111" />
+        <location filename="../../console/ui/users_dialog.py" line="114" />
         <source>Role of %1:</source>
         <translation>%1 的角色：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="132" />
+        <location filename="../../console/ui/users_dialog.py" line="135" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="133" />
+        <location filename="../../console/ui/users_dialog.py" line="136" />
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
@@ -599,6 +600,91 @@ Database: %4</source>
         <location filename="../../console/ui/wording.py" line="61" />
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="70" />
+        <source>Log-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="71" />
+        <source>Log-out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="72" />
+        <source>Failed password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="73" />
+        <source>Account locked out</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="74" />
+        <source>Refused: account locked</source>
+        <translation>拒绝：账号已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="75" />
+        <source>Console unlocked</source>
+        <translation>值班台解锁</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="76" />
+        <source>Command-line authorisation</source>
+        <translation>命令行授权</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="77" />
+        <source>Password check for change</source>
+        <translation>修改密码前验证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="78" />
+        <source>Console locked</source>
+        <translation>值班台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="79" />
+        <source>User added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="80" />
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="81" />
+        <source>User enabled/disabled</source>
+        <translation>启用/停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="82" />
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="83" />
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="84" />
+        <source>Personal setting saved</source>
+        <translation>保存个人设置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="85" />
+        <source>Service started</source>
+        <translation>服务启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="86" />
+        <source>Service stopped</source>
+        <translation>服务停止</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,83 @@
+"""End-to-end helpers: main.py run as a user would, as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from console.paths import DEMO_SITE, ROOT
+from tests.e2e.screen import Screen
+
+MAIN = [sys.executable, str(ROOT / "main.py")]
+
+
+def run_main(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*MAIN, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        timeout=60,
+        check=False,
+    )
+
+
+@contextmanager
+def start_main(*args: str, env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[str]]:
+    """main.py in the background; killed if the test left it running, pipes always closed."""
+    proc = subprocess.Popen(
+        [*MAIN, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env or dict(os.environ),
+    )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate(timeout=10)
+
+
+def wait_for_line(proc: subprocess.Popen[str], needle: str, timeout: float = 30) -> list[str]:
+    """Read stderr until a line contains `needle`; returns the lines read."""
+    assert proc.stderr is not None
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stderr], [], [], 0.2)
+        if ready:
+            line = proc.stderr.readline()
+            if not line and proc.poll() is not None:
+                break
+            seen.append(line)
+            if needle in line:
+                return seen
+    raise AssertionError(f"{needle!r} not seen on stderr; got:\n{''.join(seen)}")
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "site.toml"
+    shutil.copy(DEMO_SITE, copy)
+    return copy
+
+
+@pytest.fixture
+def screen() -> Iterator[Screen]:
+    s = Screen()
+    yield s
+    s.close()

@@ -1,0 +1,184 @@
+"""The main window: panes per role, arrangement per operator, status bar, idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTreeWidget,
+    QWidget,
+)
+from sqlalchemy import select
+
+from console.core.auth import Actor, Role
+from console.core.desk import Desk
+from console.core.health import Health
+from console.ui.mainwindow import MainWindow
+from console.ui.users_dialog import UsersDialog
+from schema.models import AuditRecord
+from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD
+from tests.gui.conftest import open_window
+
+
+def _last_actions(desk: Desk, n: int) -> list[tuple[str, str]]:
+    with desk.db.read() as s:
+        rows = s.execute(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(n)).scalars()
+        return [(r.action, r.payload) for r in rows][::-1]
+
+
+def test_panes_follow_the_role(
+    admin_window: MainWindow, qtbot, desk: Desk, operator: Actor
+) -> None:
+    assert set(admin_window.docks) == {"site", "audit"}
+    admin_window.close()
+    op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
+    assert set(op_window.docks) == {"site"}
+    manage = (
+        next(a for a in op_window.menuBar().actions() if "Users" in a.text()).menu().actions()[0]
+    )
+    assert not manage.isEnabled()
+    op_window.close()
+
+
+def _unnamed(root: QWidget) -> list[str]:
+    """Controls without an accessible name, and table columns without a header."""
+    missing = []
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QDockWidget)
+    for widget in root.findChildren(QWidget):
+        # A header view is announced through its table, which must label every column.
+        if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
+            continue
+        if not widget.isVisibleTo(root):
+            continue
+        model = widget.model() if isinstance(widget, QAbstractItemView) else None
+        if model is not None and not isinstance(widget, QComboBox):
+            for col in range(model.columnCount()):
+                if not model.headerData(col, Qt.Orientation.Horizontal):
+                    missing.append(f"column {col} of {widget.objectName()!r}")
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text):
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_every_control_has_an_accessible_name(admin_window: MainWindow, qtbot) -> None:
+    assert _unnamed(admin_window) == []
+    dialog = UsersDialog(admin_window.desk, admin_window.actor, admin_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _unnamed(dialog) == []
+    for action in admin_window.menuBar().actions():
+        assert "&" in action.text(), f"menu {action.text()!r} has no Alt key"
+
+
+def test_arrangement_is_saved_per_operator(
+    qtbot, desk: Desk, admin: Actor, operator: Actor
+) -> None:
+    window = open_window(qtbot, desk, "chief", ADMIN_PASSWORD)
+    window.docks["site"].hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.docks["audit"])
+    window.close()
+
+    again = open_window(qtbot, desk, "chief", ADMIN_PASSWORD)
+    assert again.restored
+    assert not again.docks["site"].isVisible()
+    assert again.dockWidgetArea(again.docks["audit"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+    again.close()
+
+    other = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
+    assert not other.restored
+    assert other.docks["site"].isVisible()
+    other.close()
+
+
+def test_status_bar_shows_site_duty_health_and_clock(admin_window: MainWindow) -> None:
+    bar = admin_window.statusBar()
+    assert bar.findChild(QLabel, "status-site").text() == "翠湖花园（演示）"
+    assert "王班长" in bar.findChild(QLabel, "status-duty").text()
+    health = bar.findChild(QLabel, "status-health")
+    assert health.text() == "Devices: 0 online · 0 fault · 7 not started"
+    assert bar.findChild(QLabel, "status-clock").text().startswith("20")
+
+
+def test_a_device_fault_reaches_status_bar_and_site_pane(admin_window: MainWindow, qtbot) -> None:
+    admin_window.desk.health.report("camera", "east-gate", Health.FAULT, "no frames")
+    health = admin_window.statusBar().findChild(QLabel, "status-health")
+    qtbot.waitUntil(lambda: "1 fault" in health.text(), timeout=2000)
+    assert health.text().startswith("✖")
+    tree = admin_window.docks["site"].widget().findChild(QTreeWidget, "site-tree")
+    cameras = tree.topLevelItem(0)
+    east = next(
+        cameras.child(i)
+        for i in range(cameras.childCount())
+        if cameras.child(i).text(1) == "east-gate"
+    )
+    assert "fault" in east.text(4)
+    assert east.text(3) == "sim:east-gate"
+
+
+def test_idle_time_locks_and_only_the_password_unlocks(admin_window: MainWindow, qtbot) -> None:
+    docks_before = dict(admin_window.docks)
+    admin_window.idle.timer.setInterval(50)
+    admin_window.idle.timer.start()
+    qtbot.waitUntil(lambda: admin_window.locked, timeout=2000)
+    dialog = admin_window.lock_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert _last_actions(admin_window.desk, 1) == [("session.lock", '{"reason":"idle"}')]
+
+    dialog.reject()  # Escape
+    assert dialog.isVisible()
+    dialog.password.setText("wrong-password")
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
+    assert admin_window.lock_dialog is dialog
+
+    dialog.password.setText(ADMIN_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.accept()
+    assert not admin_window.locked
+    assert admin_window.docks == docks_before
+    assert admin_window.idle.timer.isActive()
+
+
+def test_logout_records_and_signals(admin_window: MainWindow, qtbot) -> None:
+    with qtbot.waitSignal(admin_window.logged_out, timeout=2000):
+        admin_window.logout()
+    assert admin_window.desk.on_duty == []
+    assert _last_actions(admin_window.desk, 1)[0][0] == "auth.logout"
+
+
+def test_audit_pane_refreshes_after_a_change(admin_window: MainWindow, qtbot) -> None:
+    table = admin_window.docks["audit"].widget().findChild(QTableWidget, "audit-table")
+    qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=5000)  # user.add, auth.login
+    assert table.item(0, 3).text() == "Log-in"
+    assert table.item(0, 3).data(Qt.ItemDataRole.UserRole) == "auth.login"
+    admin_window.desk.auth.add_user(admin_window.actor, "li", "李", Role.OPERATOR, "operator-pw-1")
+    qtbot.waitUntil(lambda: table.rowCount() == 3, timeout=5000)
+    assert table.item(0, 3).text() == "User added"
+
+
+def test_admin_adds_a_user_through_the_users_dialog(admin_window: MainWindow, qtbot) -> None:
+    dialog = UsersDialog(admin_window.desk, admin_window.actor, admin_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    dialog.add_user()
+    new = dialog.findChild(QWidget, "new-user-name").window()
+    new.name.setText("zhao")
+    new.display.setText("赵班长")
+    new.role.setCurrentIndex(new.role.findData(Role.SUPERVISOR.value))
+    new.password.setText("supervisor-1")
+    new.repeat.setText("supervisor-1")
+    new.accept()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=5000)
+    names = [u.name for u in admin_window.desk.auth.list_users(admin_window.actor)]
+    assert names == ["chief", "zhao"]
+    assert dialog.table.item(1, 2).text() == "Supervisor"
