@@ -142,6 +142,30 @@ def _role_box(fixed: Role | None = None) -> Any:
     return box
 
 
+class ChangePasswordDialog(_AsyncDialog):
+    """An operator changes their own password; the old one is checked (and counts)."""
+
+    def __init__(self, desk: Desk, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change my password"), parent)
+        self.desk, self.actor = desk, actor
+        self.old, self.new, self.repeat = password_field(), password_field(), password_field()
+        add_field(self.form, self.tr("&Current password:"), self.old, "old-password")
+        add_field(self.form, self.tr("&New password:"), self.new, "new-password")
+        add_field(self.form, self.tr("R&epeat password:"), self.repeat, "repeat-password")
+        self.finish_layout(self.tr("&Change"))
+
+    def accept(self) -> None:
+        if self.new.text() != self.repeat.text():
+            show_error(self.error, self.tr("The two passwords differ."))
+            return
+        old, new = self.old.text(), self.new.text()
+        self.submit(lambda: self.desk.auth.change_own_password(self.actor, old, new))
+
+    def failed(self, exc: Exception) -> None:
+        self.old.clear()
+        self.old.setFocus()
+
+
 class LockDialog(_AsyncDialog):
     """The window stays visible (alarms must be seen) but takes no input until unlocked."""
 

@@ -14,7 +14,7 @@ from console.core.audit import ChainBreak
 from console.core.auth import Actor, Permission
 from console.core.desk import Desk
 from console.ui.bridge import BusBridge
-from console.ui.dialogs import LockDialog
+from console.ui.dialogs import ChangePasswordDialog, LockDialog
 from console.ui.idle import IdleWatcher
 from console.ui.panes import PaneContext, PaneSpec, registered
 from console.ui.statusbar import DeskStatusBar
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         users = bar.addMenu(self.tr("&Users"))
         manage = self._action(users, self.tr("&Manage users…"), self.manage_users)
         manage.setEnabled(self.actor.can(Permission.MANAGE_USERS))
+        self._action(users, self.tr("&Change my password…"), self.change_password)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Watchdesk"), self.about, "F1")
 
@@ -172,6 +173,9 @@ class MainWindow(QMainWindow):
         from console.ui.users_dialog import UsersDialog
 
         UsersDialog(self.desk, self.actor, self).open()
+
+    def change_password(self) -> None:
+        ChangePasswordDialog(self.desk, self.actor, self).open()
 
     def about(self) -> None:
         text = self.tr(

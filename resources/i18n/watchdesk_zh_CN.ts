@@ -59,6 +59,39 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="149" />
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="152" />
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="153" />
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="154" />
+        <source>R&amp;epeat password:</source>
+        <translation>确认密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="155" />
+        <source>&amp;Change</source>
+        <translation>修改(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="159" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <location filename="../../console/ui/statusbar.py" line="23" />
@@ -99,22 +132,22 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="149" />
+        <location filename="../../console/ui/dialogs.py" line="173" />
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="153" />
+        <location filename="../../console/ui/dialogs.py" line="177" />
         <source>Locked for %1. Enter the password to unlock.</source>
         <translation>%1 已锁定。请输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="157" />
+        <location filename="../../console/ui/dialogs.py" line="181" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="158" />
+        <location filename="../../console/ui/dialogs.py" line="182" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
@@ -201,47 +234,52 @@
     </message>
     <message>
         <location filename="../../console/ui/mainwindow.py" line="94" />
+        <source>&amp;Change my password…</source>
+        <translation>修改我的密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="95" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="95" />
+        <location filename="../../console/ui/mainwindow.py" line="96" />
         <source>&amp;About Watchdesk</source>
         <translation>关于 Watchdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="152" />
+        <location filename="../../console/ui/mainwindow.py" line="153" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="153" />
+        <location filename="../../console/ui/mainwindow.py" line="154" />
         <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
         <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="162" />
+        <location filename="../../console/ui/mainwindow.py" line="163" />
         <source>The audit chain is intact: %1 records.</source>
         <translation>审计链完整：共 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="163" />
-        <location filename="../../console/ui/mainwindow.py" line="166" />
+        <location filename="../../console/ui/mainwindow.py" line="164" />
+        <location filename="../../console/ui/mainwindow.py" line="167" />
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="165" />
+        <location filename="../../console/ui/mainwindow.py" line="166" />
         <source>The audit chain is BROKEN: %1</source>
         <translation>审计链已被破坏：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="169" />
+        <location filename="../../console/ui/mainwindow.py" line="170" />
         <source>Watchdesk</source>
         <translation>Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="178" />
+        <location filename="../../console/ui/mainwindow.py" line="182" />
         <source>Watchdesk %1 — monitoring-room console.
 Site: %2
 Site file: %3
@@ -252,7 +290,7 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="190" />
+        <location filename="../../console/ui/mainwindow.py" line="194" />
         <source>About Watchdesk</source>
         <translation>关于 Watchdesk</translation>
     </message>

@@ -74,3 +74,22 @@ def test_first_administrator_dialog_creates_an_admin(qtbot, desk: Desk) -> None:
         _press_ok(qtbot, dialog)
     assert dialog.result_value.role is Role.ADMIN
     assert desk.auth.has_admin()
+
+
+def test_an_operator_changes_their_own_password(qtbot, desk: Desk, operator: Actor) -> None:
+    from console.ui.dialogs import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(desk, operator)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _field(dialog, "old-password").setText("not-my-password")
+    _field(dialog, "new-password").setText("a-new-password")
+    _field(dialog, "repeat-password").setText("a-new-password")
+    _press_ok(qtbot, dialog)
+    error = dialog.findChild(QLabel, "error")
+    qtbot.waitUntil(error.isVisible, timeout=5000)
+    assert "Wrong user name or password" in error.text()
+    _field(dialog, "old-password").setText(OPERATOR_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        _press_ok(qtbot, dialog)
+    assert desk.login("li", "a-new-password") == operator

@@ -198,3 +198,15 @@ def test_preferences_are_per_operator(desk: Desk, admin: Actor, operator: Actor)
     desk.set_pref(operator, "language", "en")
     assert desk.pref(operator, "language") == "en"
     assert desk.pref(admin, "language") is None
+
+
+def test_change_own_password_checks_the_old_one_and_the_policy(desk: Desk, operator: Actor) -> None:
+    with pytest.raises(BadCredentials):
+        desk.auth.change_own_password(operator, "wrong-password", "a-new-password")
+    with pytest.raises(UserError):
+        desk.auth.change_own_password(operator, OPERATOR_PASSWORD, "short")
+    desk.auth.change_own_password(operator, OPERATOR_PASSWORD, "a-new-password")
+    with pytest.raises(BadCredentials):
+        desk.login("li", OPERATOR_PASSWORD)
+    assert desk.login("li", "a-new-password") == operator
+    assert ("li", "user.password_change", "li") in _actions(desk)

@@ -136,3 +136,28 @@ def test_a_database_newer_than_the_code_is_refused(
     err = capsys.readouterr().err
     assert "revision ffff" in err
     assert "desk.db" in err
+
+
+def test_users_list_needs_the_admin_password(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, "first-admin-1", "first-admin-1")
+    main(
+        [
+            "users",
+            "add",
+            "chief",
+            "--role",
+            "admin",
+            "--display-name",
+            "王班长",
+            "--site",
+            str(site),
+        ]
+    )
+    capsys.readouterr()
+    _stdin(monkeypatch, "wrong-password")
+    assert main(["users", "list", "--by", "chief", "--site", str(site)]) == 1
+    _stdin(monkeypatch, "first-admin-1")
+    assert main(["users", "list", "--by", "chief", "--site", str(site)]) == 0
+    assert capsys.readouterr().out == "chief\tadmin\tactive\t王班长\n"
