@@ -139,8 +139,8 @@ class AuthService:
             return bool(s.execute(stmt).scalar_one())
 
     def list_users(self, by: Actor) -> list[UserInfo]:
-        require(by, Permission.MANAGE_USERS)
         with self.db.read() as s:
+            require(self._fresh(s, by), Permission.MANAGE_USERS)
             users = s.execute(select(User).order_by(User.name)).scalars()
             return [
                 UserInfo(u.name, u.display_name, Role(u.role), u.active, u.locked_until)
@@ -185,7 +185,7 @@ class AuthService:
             select(func.count()).where(User.role == Role.ADMIN.value, User.active)
         ).scalar_one()
         if admins:
-            return require(by, Permission.MANAGE_USERS).name
+            return require(by and self._fresh(s, by), Permission.MANAGE_USERS).name
         if role is not Role.ADMIN:
             raise UserError(
                 "first_must_be_admin",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,8 @@ class Desk:
         self.bus = EventBus()
         self.auth = AuthService(db, self.bus)
         self.health = HealthRegistry(site, self.bus)
-        self.on_duty: list[Actor] = []
+        self._duty_lock = threading.Lock()  # log-in runs on a worker thread
+        self._on_duty: list[Actor] = []
 
     @classmethod
     def open(cls, site_path: Path) -> Desk:
@@ -44,17 +46,25 @@ class Desk:
 
     # -- people at the desk -------------------------------------------------------------------
 
+    @property
+    def on_duty(self) -> list[Actor]:
+        """The people logged in at this console, in log-in order (a copy)."""
+        with self._duty_lock:
+            return list(self._on_duty)
+
     def login(self, name: str, password: str) -> Actor:
         actor = self.auth.authenticate(name, password, purpose="login")
-        if actor not in self.on_duty:
-            self.on_duty.append(actor)
+        with self._duty_lock:
+            if actor not in self._on_duty:
+                self._on_duty.append(actor)
         self.bus.publish("duty.changed", on_duty=[a.name for a in self.on_duty])
         return actor
 
     def logout(self, actor: Actor) -> None:
         self.auth.record(actor, "auth.logout")
-        if actor in self.on_duty:
-            self.on_duty.remove(actor)
+        with self._duty_lock:
+            if actor in self._on_duty:
+                self._on_duty.remove(actor)
         self.bus.publish("duty.changed", on_duty=[a.name for a in self.on_duty])
 
     def lock(self, actor: Actor, reason: str) -> None:

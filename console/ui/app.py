@@ -52,7 +52,7 @@ class DeskApp:
         lang = self.forced_lang or (preferred if isinstance(preferred, str) else None)
         install_language(self.app, lang or self.desk.site.site.language)
         self.window = MainWindow(self.desk, actor)
-        self.window.logged_out.connect(self._after_logout)
+        self.window.closed.connect(self._after_close)
         if self.window.restored:
             self.window.show()
         else:  # first start: the whole screen is the console (also without a window manager)
@@ -61,8 +61,11 @@ class DeskApp:
             self.window.showMaximized()
         return self.window
 
-    def _after_logout(self) -> None:
+    def _after_close(self, for_logout: bool) -> None:
         self.window = None
+        if not for_logout:
+            self.app.quit()
+            return
         install_language(self.app, self.forced_lang or self.desk.site.site.language)
         # Deferred so the closed window is gone before the modal log-in starts.
         QTimer.singleShot(0, lambda: self.log_in() or self.app.quit())

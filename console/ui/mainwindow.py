@@ -26,7 +26,7 @@ LANGUAGE_PREF = "language"
 
 
 class MainWindow(QMainWindow):
-    logged_out = Signal()
+    closed = Signal(bool)  # True when closed to log out (the console goes on), False to quit
 
     def __init__(self, desk: Desk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.lock_dialog: LockDialog | None = None
         self._closing_for_logout = False
+        self._quit_confirmed = False
         self.setStatusBar(DeskStatusBar(desk, self.bridge, self))
         self._build_docks()
         self._build_menus()
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         site.addSeparator()
         self._action(site, self.tr("&Lock console"), lambda: self.lock("manual"), "Ctrl+L")
         self._action(site, self.tr("Log &out"), self.logout, "Ctrl+Shift+L")
-        self._action(site, self.tr("&Quit"), self.close, "Ctrl+Q")
+        self._action(site, self.tr("&Quit"), self.request_quit, "Ctrl+Q")
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -135,14 +136,32 @@ class MainWindow(QMainWindow):
         self._closing_for_logout = True
         self.close()
 
+    def confirm_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit Watchdesk"),
+            self.tr(
+                "Close the console? Alarms are not shown at this desk until it is started again."
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def request_quit(self) -> None:
+        if self.confirm_quit():
+            self._quit_confirmed = True
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        # The window manager's close button asks too; log-out and SIGTERM do not.
+        if event.spontaneous() and not self._quit_confirmed and not self.confirm_quit():
+            event.ignore()
+            return
         self.idle.stop()
         self.save_layout()
         self.desk.logout(self.actor)
         self.bridge.close()
         event.accept()
-        if self._closing_for_logout:
-            self.logged_out.emit()
+        self.closed.emit(self._closing_for_logout)
 
     # -- menu actions -------------------------------------------------------------------------
 

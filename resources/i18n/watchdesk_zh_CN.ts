@@ -188,98 +188,108 @@
         <translation>Watchdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="78" />
+        <location filename="../../console/ui/mainwindow.py" line="79" />
         <source>&amp;Site</source>
         <translation>站点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="79" />
+        <location filename="../../console/ui/mainwindow.py" line="80" />
         <source>&amp;Verify audit chain</source>
         <translation>校验审计链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="81" />
+        <location filename="../../console/ui/mainwindow.py" line="82" />
         <source>&amp;Lock console</source>
         <translation>锁定值班台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="82" />
+        <location filename="../../console/ui/mainwindow.py" line="83" />
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="83" />
+        <location filename="../../console/ui/mainwindow.py" line="84" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="84" />
+        <location filename="../../console/ui/mainwindow.py" line="85" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="88" />
+        <location filename="../../console/ui/mainwindow.py" line="89" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="91" />
+        <location filename="../../console/ui/mainwindow.py" line="92" />
         <source>&amp;Users</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="92" />
+        <location filename="../../console/ui/mainwindow.py" line="93" />
         <source>&amp;Manage users…</source>
         <translation>用户管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="94" />
+        <location filename="../../console/ui/mainwindow.py" line="95" />
         <source>&amp;Change my password…</source>
         <translation>修改我的密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="95" />
+        <location filename="../../console/ui/mainwindow.py" line="96" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="96" />
+        <location filename="../../console/ui/mainwindow.py" line="97" />
         <source>&amp;About Watchdesk</source>
         <translation>关于 Watchdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="153" />
+        <location filename="../../console/ui/mainwindow.py" line="142" />
+        <source>Quit Watchdesk</source>
+        <translation>退出 Watchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="144" />
+        <source>Close the console? Alarms are not shown at this desk until it is started again.</source>
+        <translation>确定关闭值班台？关闭后本台不再显示报警，直到重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="172" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="154" />
+        <location filename="../../console/ui/mainwindow.py" line="173" />
         <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
         <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="163" />
+        <location filename="../../console/ui/mainwindow.py" line="182" />
         <source>The audit chain is intact: %1 records.</source>
         <translation>审计链完整：共 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="164" />
-        <location filename="../../console/ui/mainwindow.py" line="167" />
+        <location filename="../../console/ui/mainwindow.py" line="183" />
+        <location filename="../../console/ui/mainwindow.py" line="186" />
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="166" />
+        <location filename="../../console/ui/mainwindow.py" line="185" />
         <source>The audit chain is BROKEN: %1</source>
         <translation>审计链已被破坏：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="170" />
+        <location filename="../../console/ui/mainwindow.py" line="189" />
         <source>Watchdesk</source>
         <translation>Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="182" />
+        <location filename="../../console/ui/mainwindow.py" line="201" />
         <source>Watchdesk %1 — monitoring-room console.
 Site: %2
 Site file: %3
@@ -290,7 +300,7 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="194" />
+        <location filename="../../console/ui/mainwindow.py" line="213" />
         <source>About Watchdesk</source>
         <translation>关于 Watchdesk</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTableWidget,
     QTreeWidget,
     QWidget,
@@ -149,8 +150,9 @@ def test_idle_time_locks_and_only_the_password_unlocks(admin_window: MainWindow,
 
 
 def test_logout_records_and_signals(admin_window: MainWindow, qtbot) -> None:
-    with qtbot.waitSignal(admin_window.logged_out, timeout=2000):
+    with qtbot.waitSignal(admin_window.closed, timeout=2000) as closed:
         admin_window.logout()
+    assert closed.args == [True]
     assert admin_window.desk.on_duty == []
     assert _last_actions(admin_window.desk, 1)[0][0] == "auth.logout"
 
@@ -182,3 +184,40 @@ def test_admin_adds_a_user_through_the_users_dialog(admin_window: MainWindow, qt
     names = [u.name for u in admin_window.desk.auth.list_users(admin_window.actor)]
     assert names == ["chief", "zhao"]
     assert dialog.table.item(1, 2).text() == "Supervisor"
+
+
+def test_quit_asks_first(admin_window: MainWindow, qtbot, monkeypatch) -> None:
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    admin_window.request_quit()
+    assert admin_window.isVisible()
+    assert admin_window.desk.on_duty == [admin_window.actor]
+    with qtbot.waitSignal(admin_window.closed, timeout=2000) as closed:
+        admin_window.request_quit()
+    assert closed.args == [False]
+    assert not admin_window.isVisible()
+    assert admin_window.desk.on_duty == []
+
+
+def test_closing_the_window_ends_the_app_but_log_out_does_not(
+    qtbot, qapp, desk: Desk, admin: Actor, monkeypatch
+) -> None:
+    from console.ui.app import DeskApp
+
+    quits: list[bool] = []
+    relogins: list[bool] = []
+    monkeypatch.setattr(qapp, "quit", lambda: quits.append(True))
+    controller = DeskApp(qapp, desk, "en")
+    monkeypatch.setattr(controller, "log_in", lambda name="": relogins.append(True) or True)
+
+    window = controller.open_window(desk.login("chief", ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    window.logout()
+    qtbot.waitUntil(lambda: relogins == [True], timeout=2000)
+    assert quits == []
+
+    window = controller.open_window(desk.login("chief", ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    window.close()
+    assert quits == [True]
+    assert controller.window is None
