@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -167,20 +167,35 @@ class ChangePasswordDialog(_AsyncDialog):
 
 
 class LockDialog(_AsyncDialog):
-    """The window stays visible (alarms must be seen) but takes no input until unlocked."""
+    """The window stays visible (alarms must be seen) but takes no input until unlocked.
+
+    "Log out" hands the desk to someone else: the locked operator is logged out (nothing is
+    lost, everything is stored) and the next person logs in with their own password.
+    """
+
+    switch_requested = Signal()
 
     def __init__(self, desk: Desk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Console locked"), parent)
         self.desk, self.actor = desk, actor
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        who = f"{actor.display_name} ({role_label(actor.role)})"
+        self.setMinimumWidth(420)
+        heading = QLabel(self.tr("Console locked"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        who = f"{actor.display_name}（{role_label(actor.role)}）"
         note = QLabel(self.tr("Locked for %1. Enter the password to unlock.").replace("%1", who))
         note.setWordWrap(True)
-        self.layout_.insertWidget(0, note)
+        self.layout_.insertWidget(0, heading)
+        self.layout_.insertWidget(1, note)
         self.password = password_field()
         add_field(self.form, self.tr("&Password:"), self.password, "unlock-password")
         buttons = self.finish_layout(self.tr("&Unlock"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        switch = buttons.addButton(
+            self.tr("&Log out / switch operator"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        switch.setAccessibleName(switch.text().replace("&", ""))
+        switch.clicked.connect(self._switch)
         self.password.setFocus()
 
     def accept(self) -> None:
@@ -189,6 +204,11 @@ class LockDialog(_AsyncDialog):
 
     def reject(self) -> None:
         """Escape does not unlock."""
+
+    def _switch(self) -> None:
+        if not self.busy:
+            self.done(QDialog.DialogCode.Rejected)
+            self.switch_requested.emit()
 
     def failed(self, exc: Exception) -> None:
         self.password.clear()

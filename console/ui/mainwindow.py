@@ -126,11 +126,16 @@ class MainWindow(QMainWindow):
         self.desk.lock(self.actor, reason)
         self.lock_dialog = LockDialog(self.desk, self.actor, self)
         self.lock_dialog.accepted.connect(self._unlocked)
+        self.lock_dialog.switch_requested.connect(self._switch_operator)
         self.lock_dialog.open()
 
     def _unlocked(self) -> None:
         self.lock_dialog = None
         self.idle.resume()
+
+    def _switch_operator(self) -> None:
+        self.lock_dialog = None
+        self.logout()
 
     def logout(self) -> None:
         self._closing_for_logout = True

@@ -132,24 +132,30 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="173" />
+        <location filename="../../console/ui/dialogs.py" line="179" />
+        <location filename="../../console/ui/dialogs.py" line="183" />
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="177" />
+        <location filename="../../console/ui/dialogs.py" line="186" />
         <source>Locked for %1. Enter the password to unlock.</source>
         <translation>%1 已锁定。请输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="181" />
+        <location filename="../../console/ui/dialogs.py" line="191" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="182" />
+        <location filename="../../console/ui/dialogs.py" line="192" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="195" />
+        <source>&amp;Log out / switch operator</source>
+        <translation>注销并换人(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -248,48 +254,48 @@
         <translation>关于 Watchdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="142" />
+        <location filename="../../console/ui/mainwindow.py" line="147" />
         <source>Quit Watchdesk</source>
         <translation>退出 Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="144" />
+        <location filename="../../console/ui/mainwindow.py" line="149" />
         <source>Close the console? Alarms are not shown at this desk until it is started again.</source>
         <translation>确定关闭值班台？关闭后本台不再显示报警，直到重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="172" />
+        <location filename="../../console/ui/mainwindow.py" line="177" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="173" />
+        <location filename="../../console/ui/mainwindow.py" line="178" />
         <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
         <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="182" />
+        <location filename="../../console/ui/mainwindow.py" line="187" />
         <source>The audit chain is intact: %1 records.</source>
         <translation>审计链完整：共 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="183" />
-        <location filename="../../console/ui/mainwindow.py" line="186" />
+        <location filename="../../console/ui/mainwindow.py" line="188" />
+        <location filename="../../console/ui/mainwindow.py" line="191" />
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="185" />
+        <location filename="../../console/ui/mainwindow.py" line="190" />
         <source>The audit chain is BROKEN: %1</source>
         <translation>审计链已被破坏：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="189" />
+        <location filename="../../console/ui/mainwindow.py" line="194" />
         <source>Watchdesk</source>
         <translation>Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="201" />
+        <location filename="../../console/ui/mainwindow.py" line="206" />
         <source>Watchdesk %1 — monitoring-room console.
 Site: %2
 Site file: %3
@@ -300,7 +306,7 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="213" />
+        <location filename="../../console/ui/mainwindow.py" line="218" />
         <source>About Watchdesk</source>
         <translation>关于 Watchdesk</translation>
     </message>

@@ -208,7 +208,12 @@ def test_closing_the_window_ends_the_app_but_log_out_does_not(
     relogins: list[bool] = []
     monkeypatch.setattr(qapp, "quit", lambda: quits.append(True))
     controller = DeskApp(qapp, desk, "en")
-    monkeypatch.setattr(controller, "log_in", lambda name="": relogins.append(True) or True)
+
+    def fake_log_in(name: str = "") -> bool:
+        relogins.append(True)
+        return True
+
+    monkeypatch.setattr(controller, "log_in", fake_log_in)
 
     window = controller.open_window(desk.login("chief", ADMIN_PASSWORD))
     qtbot.addWidget(window)
@@ -221,3 +226,18 @@ def test_closing_the_window_ends_the_app_but_log_out_does_not(
     window.close()
     assert quits == [True]
     assert controller.window is None
+
+
+def test_a_locked_console_can_be_handed_to_someone_else(admin_window: MainWindow, qtbot) -> None:
+    admin_window.lock("manual")
+    dialog = admin_window.lock_dialog
+    assert dialog is not None
+    switch = next(b for b in dialog.buttons.buttons() if "switch operator" in b.text())
+    with qtbot.waitSignal(admin_window.closed, timeout=2000) as closed:
+        qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
+    assert closed.args == [True]  # back to the log-in, not the end of the console
+    assert not dialog.isVisible()
+    assert admin_window.desk.on_duty == []
+    actions = [a for a, _ in _last_actions(admin_window.desk, 3)]
+    assert actions[0] == "session.lock"
+    assert actions[-1] == "auth.logout"
