@@ -181,11 +181,10 @@ def cmd_headless(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    site_path = _site_path(args)
-    load_site(site_path)  # refuse an invalid file with the same messages, before any window
+    site = load_site(_site_path(args))  # an invalid file is refused before any window
     from console.ui.app import run_gui
 
-    return run_gui(site_path, args.lang)
+    return run_gui(site, args.lang)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

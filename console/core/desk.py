@@ -38,7 +38,11 @@ class Desk:
 
         Raises SiteError or DatabaseError, each naming what and where.
         """
-        site = load_site(site_path)
+        return cls.for_site(load_site(site_path))
+
+    @classmethod
+    def for_site(cls, site: Site) -> Desk:
+        """Open and migrate the database of an already validated site."""
         return cls(site, open_database(site.database_url()))
 
     def close(self) -> None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from console.core.auth import Actor
 from console.core.desk import Desk
-from console.core.site import SiteError
+from console.core.site import Site
 from console.ui.dialogs import LoginDialog, NewUserDialog
 from console.ui.i18n import install_language, use_cjk_font
 from console.ui.mainwindow import LANGUAGE_PREF, MainWindow
@@ -91,7 +90,7 @@ def _quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
-def run_gui(site_path: Path, lang: str | None) -> int:
+def run_gui(site: Site, lang: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Watchdesk")
@@ -99,8 +98,8 @@ def run_gui(site_path: Path, lang: str | None) -> int:
     app.setQuitOnLastWindowClosed(False)
     use_cjk_font(app)
     try:
-        desk = Desk.open(site_path)
-    except (SiteError, DatabaseError) as exc:
+        desk = Desk.for_site(site)
+    except DatabaseError as exc:
         sys.stderr.write(f"{exc}\n")
         install_language(app, lang or "zh_CN")
         QMessageBox.critical(None, "Watchdesk", describe(exc))

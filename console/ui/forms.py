@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 
@@ -24,7 +25,7 @@ def password_field() -> QLineEdit:
 def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("error")
-    label.setAccessibleName("error")
+    label.setAccessibleName(QCoreApplication.translate("Forms", "Error"))
     label.setStyleSheet("color: #b00020; font-weight: bold;")
     label.setWordWrap(True)
     label.hide()

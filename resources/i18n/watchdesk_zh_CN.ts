@@ -130,6 +130,14 @@
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../console/ui/forms.py" line="28" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <location filename="../../console/ui/dialogs.py" line="179" />
