@@ -51,6 +51,11 @@ def record_hash(
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
+def _clip(text: str, column: Any) -> str:
+    length: int = column.type.length
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 def append(
     session: Session,
     *,
@@ -60,6 +65,9 @@ def append(
     payload: Mapping[str, Any] | None = None,
 ) -> AuditRecord:
     """Append one record inside the caller's write transaction."""
+    # Typed input (a user name at a failed log-in) can be longer than the columns: clip it
+    # before hashing, so the stored text is exactly what was hashed on every engine.
+    actor, subject = _clip(actor, AuditRecord.actor), _clip(subject, AuditRecord.subject)
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one()

@@ -94,7 +94,8 @@ class MainWindow(QMainWindow):
         manage.setEnabled(self.actor.can(Permission.MANAGE_USERS))
         self._action(users, self.tr("&Change my password…"), self.change_password)
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About Watchdesk"), self.about, "F1")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action(help_menu, self.tr("&About Watchdesk"), self.about)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -200,6 +201,26 @@ class MainWindow(QMainWindow):
 
     def change_password(self) -> None:
         ChangePasswordDialog(self.desk, self.actor, self).open()
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(action, key) for every menu action with a shortcut, read from the menus."""
+        found: list[tuple[str, str]] = []
+        menus: list[QWidget] = [self.menuBar()]
+        while menus:
+            menu = menus.pop(0)
+            for action in menu.actions():
+                submenu = action.menu()
+                if isinstance(submenu, QMenu):
+                    menus.append(submenu)
+                elif not action.shortcut().isEmpty():
+                    text = action.text().replace("&", "").rstrip("…")
+                    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    found.append((text, key))
+        return found
+
+    def show_shortcuts(self) -> None:
+        lines = [f"{key}\t{text}" for text, key in self.shortcuts()]
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 
     def about(self) -> None:
         text = self.tr(

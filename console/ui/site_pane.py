@@ -1,4 +1,4 @@
-"""Site & devices: every camera, alarm source, zone and intercom of the site file, with the
+"""Site and devices: every camera, alarm source, zone and intercom of the site file, with the
 health each device last reported. Read-only; the data is in memory (no I/O in slots)."""
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class SitePane(QWidget):
 register(
     PaneSpec(
         key="site",
-        title=lambda: QCoreApplication.translate("SitePane", "Site & devices"),
+        title=lambda: QCoreApplication.translate("SitePane", "Site and devices"),
         factory=SitePane,
         area=Qt.DockWidgetArea.LeftDockWidgetArea,
         shortcut="Ctrl+1",

@@ -258,52 +258,62 @@
     </message>
     <message>
         <location filename="../../console/ui/mainwindow.py" line="97" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="98" />
         <source>&amp;About Watchdesk</source>
         <translation>关于 Watchdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="147" />
+        <location filename="../../console/ui/mainwindow.py" line="148" />
         <source>Quit Watchdesk</source>
         <translation>退出 Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="149" />
+        <location filename="../../console/ui/mainwindow.py" line="150" />
         <source>Close the console? Alarms are not shown at this desk until it is started again.</source>
         <translation>确定关闭值班台？关闭后本台不再显示报警，直到重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="177" />
+        <location filename="../../console/ui/mainwindow.py" line="178" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="178" />
+        <location filename="../../console/ui/mainwindow.py" line="179" />
         <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
         <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="187" />
+        <location filename="../../console/ui/mainwindow.py" line="188" />
         <source>The audit chain is intact: %1 records.</source>
         <translation>审计链完整：共 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="188" />
-        <location filename="../../console/ui/mainwindow.py" line="191" />
+        <location filename="../../console/ui/mainwindow.py" line="189" />
+        <location filename="../../console/ui/mainwindow.py" line="192" />
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="190" />
+        <location filename="../../console/ui/mainwindow.py" line="191" />
         <source>The audit chain is BROKEN: %1</source>
         <translation>审计链已被破坏：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="194" />
+        <location filename="../../console/ui/mainwindow.py" line="195" />
         <source>Watchdesk</source>
         <translation>Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="206" />
+        <location filename="../../console/ui/mainwindow.py" line="223" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/mainwindow.py" line="227" />
         <source>Watchdesk %1 — monitoring-room console.
 Site: %2
 Site file: %3
@@ -314,7 +324,7 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="218" />
+        <location filename="../../console/ui/mainwindow.py" line="239" />
         <source>About Watchdesk</source>
         <translation>关于 Watchdesk</translation>
     </message>
@@ -478,7 +488,7 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../console/ui/site_pane.py" line="109" />
-        <source>Site &amp; devices</source>
+        <source>Site and devices</source>
         <translation>站点设备</translation>
     </message>
 </context>

@@ -241,3 +241,11 @@ def test_a_locked_console_can_be_handed_to_someone_else(admin_window: MainWindow
     actions = [a for a, _ in _last_actions(admin_window.desk, 3)]
     assert actions[0] == "session.lock"
     assert actions[-1] == "auth.logout"
+
+
+def test_shortcuts_are_listed_from_the_menus(admin_window: MainWindow) -> None:
+    shortcuts = dict(admin_window.shortcuts())
+    assert shortcuts["Lock console"] == "Ctrl+L"
+    assert shortcuts["Site and devices"] == "Ctrl+1"
+    assert shortcuts["Audit trail"] == "Ctrl+9"
+    assert shortcuts["Keyboard shortcuts"] == "F1"

@@ -129,3 +129,12 @@ def test_several_writers_build_one_chain(tmp_path: Path) -> None:
     finally:
         for db in writers:
             db.dispose()
+
+
+def test_over_long_text_is_clipped_before_hashing(db: Database) -> None:
+    with db.write() as s:
+        record = audit.append(s, actor="x" * 500, action="auth.failed", subject="y" * 1000)
+    assert len(record.actor) == 64
+    assert record.actor.endswith("…")
+    assert len(record.subject) == 256
+    assert _verify(db) == (1, None)
