@@ -249,3 +249,14 @@ def test_shortcuts_are_listed_from_the_menus(admin_window: MainWindow) -> None:
     assert shortcuts["Site and devices"] == "Ctrl+1"
     assert shortcuts["Audit trail"] == "Ctrl+9"
     assert shortcuts["Keyboard shortcuts"] == "F1"
+
+
+def test_input_keeps_the_console_unlocked(admin_window: MainWindow, qtbot) -> None:
+    admin_window.idle.timer.setInterval(400)
+    admin_window.idle.timer.start()
+    target = admin_window.docks["site"].widget()
+    for _ in range(8):  # 8 x 100 ms of typing: twice the idle time, never idle for long
+        qtbot.keyClick(target, Qt.Key.Key_Down)
+        qtbot.wait(100)
+    assert not admin_window.locked
+    qtbot.waitUntil(lambda: admin_window.locked, timeout=2000)  # then idle: it locks
