@@ -115,6 +115,11 @@ def check_password_policy(name: str, password: str) -> None:
         raise UserError("password_is_name", "the password must not be the user name")
 
 
+def _active_admins(s: Session) -> int:
+    stmt = select(func.count()).where(User.role == Role.ADMIN.value, User.active)
+    return int(s.execute(stmt).scalar_one())
+
+
 def _actor(user: User) -> Actor:
     return Actor(user.id, user.name, user.display_name, Role(user.role))
 
@@ -135,8 +140,7 @@ class AuthService:
 
     def has_admin(self) -> bool:
         with self.db.read() as s:
-            stmt = select(func.count()).where(User.role == Role.ADMIN.value, User.active)
-            return bool(s.execute(stmt).scalar_one())
+            return _active_admins(s) > 0
 
     def list_users(self, by: Actor) -> list[UserInfo]:
         with self.db.read() as s:
@@ -181,10 +185,7 @@ class AuthService:
         return created
 
     def _authorise_add(self, s: Session, by: Actor | None, role: Role) -> str:
-        admins = s.execute(
-            select(func.count()).where(User.role == Role.ADMIN.value, User.active)
-        ).scalar_one()
-        if admins:
+        if _active_admins(s):
             return require(by and self._fresh(s, by), Permission.MANAGE_USERS).name
         if role is not Role.ADMIN:
             raise UserError(
@@ -244,8 +245,7 @@ class AuthService:
         return user
 
     def _keep_an_admin(self, s: Session) -> None:
-        stmt = select(func.count()).where(User.role == Role.ADMIN.value, User.active)
-        if not s.execute(stmt).scalar_one():
+        if not _active_admins(s):
             raise UserError(
                 "last_admin", "this would leave the site without an active administrator"
             )

@@ -27,7 +27,11 @@ class DeskApp:
     def __init__(self, app: QApplication, desk: Desk, forced_lang: str | None) -> None:
         self.app, self.desk, self.forced_lang = app, desk, forced_lang
         self.window: MainWindow | None = None
-        install_language(app, forced_lang or desk.site.site.language)
+        self.use_desk_language()
+
+    def use_desk_language(self) -> None:
+        """Before anyone logs in: --lang, else the site's language."""
+        install_language(self.app, self.forced_lang or self.desk.site.site.language)
 
     def ensure_admin(self) -> str | None:
         """Ask for the first administrator when the site has none. Returns their name."""
@@ -65,7 +69,7 @@ class DeskApp:
         if not for_logout:
             self.app.quit()
             return
-        install_language(self.app, self.forced_lang or self.desk.site.site.language)
+        self.use_desk_language()
         # Deferred so the closed window is gone before the modal log-in starts.
         QTimer.singleShot(0, lambda: self.log_in() or self.app.quit())
 

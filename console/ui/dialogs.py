@@ -47,6 +47,13 @@ class _AsyncDialog(QDialog):
         self.layout_.addWidget(self.buttons)
         return self.buttons
 
+    def passwords_match(self, first: QLineEdit, second: QLineEdit) -> bool:
+        """False (and says so) when the two typed passwords differ."""
+        if first.text() == second.text():
+            return True
+        show_error(self.error, self.tr("The two passwords differ."))
+        return False
+
     def submit(self, call: Callable[[], Any]) -> None:
         if self.busy:
             return
@@ -125,8 +132,7 @@ class NewUserDialog(_AsyncDialog):
         self.finish_layout(self.tr("&Create"))
 
     def accept(self) -> None:
-        if self.password.text() != self.repeat.text():
-            show_error(self.error, self.tr("The two passwords differ."))
+        if not self.passwords_match(self.password, self.repeat):
             return
         name, display, password = self.name.text(), self.display.text(), self.password.text()
         role = Role(self.role.currentData())
@@ -155,8 +161,7 @@ class ChangePasswordDialog(_AsyncDialog):
         self.finish_layout(self.tr("&Change"))
 
     def accept(self) -> None:
-        if self.new.text() != self.repeat.text():
-            show_error(self.error, self.tr("The two passwords differ."))
+        if not self.passwords_match(self.new, self.repeat):
             return
         old, new = self.old.text(), self.new.text()
         self.submit(lambda: self.desk.auth.change_own_password(self.actor, old, new))

@@ -61,34 +61,29 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="149" />
+        <location filename="../../console/ui/dialogs.py" line="155" />
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="152" />
+        <location filename="../../console/ui/dialogs.py" line="158" />
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="153" />
+        <location filename="../../console/ui/dialogs.py" line="159" />
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="154" />
+        <location filename="../../console/ui/dialogs.py" line="160" />
         <source>R&amp;epeat password:</source>
         <translation>确认密码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="155" />
+        <location filename="../../console/ui/dialogs.py" line="161" />
         <source>&amp;Change</source>
         <translation>修改(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/dialogs.py" line="159" />
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -140,28 +135,28 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="179" />
-        <location filename="../../console/ui/dialogs.py" line="183" />
+        <location filename="../../console/ui/dialogs.py" line="184" />
+        <location filename="../../console/ui/dialogs.py" line="188" />
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="186" />
+        <location filename="../../console/ui/dialogs.py" line="191" />
         <source>Locked for %1. Enter the password to unlock.</source>
         <translation>%1 已锁定。请输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="191" />
+        <location filename="../../console/ui/dialogs.py" line="196" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="192" />
+        <location filename="../../console/ui/dialogs.py" line="197" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="195" />
+        <location filename="../../console/ui/dialogs.py" line="200" />
         <source>&amp;Log out / switch operator</source>
         <translation>注销并换人(&amp;L)</translation>
     </message>
@@ -169,27 +164,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="77" />
+        <location filename="../../console/ui/dialogs.py" line="84" />
         <source>Watchdesk log-in — %1</source>
         <translation>Watchdesk 登录 — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="82" />
+        <location filename="../../console/ui/dialogs.py" line="89" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="83" />
+        <location filename="../../console/ui/dialogs.py" line="90" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="84" />
+        <location filename="../../console/ui/dialogs.py" line="91" />
         <source>Log &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="90" />
+        <location filename="../../console/ui/dialogs.py" line="97" />
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -332,54 +327,49 @@ Database: %4</source>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="109" />
+        <location filename="../../console/ui/dialogs.py" line="116" />
         <source>Create the first administrator</source>
         <translation>创建首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="109" />
+        <location filename="../../console/ui/dialogs.py" line="116" />
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="113" />
+        <location filename="../../console/ui/dialogs.py" line="120" />
         <source>This site has no administrator yet. Create one to continue.</source>
         <translation>本站点还没有系统管理员。请先创建一个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="120" />
+        <location filename="../../console/ui/dialogs.py" line="127" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="121" />
+        <location filename="../../console/ui/dialogs.py" line="128" />
         <source>&amp;Display name:</source>
         <translation>显示姓名(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="122" />
+        <location filename="../../console/ui/dialogs.py" line="129" />
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="123" />
+        <location filename="../../console/ui/dialogs.py" line="130" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="124" />
+        <location filename="../../console/ui/dialogs.py" line="131" />
         <source>R&amp;epeat password:</source>
         <translation>确认密码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="125" />
+        <location filename="../../console/ui/dialogs.py" line="132" />
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/dialogs.py" line="129" />
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -757,6 +747,14 @@ Database: %4</source>
         <location filename="../../console/ui/wording.py" line="86" />
         <source>Service stopped</source>
         <translation>服务停止</translation>
+    </message>
+</context>
+<context>
+    <name>_AsyncDialog</name>
+    <message>
+        <location filename="../../console/ui/dialogs.py" line="54" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>
