@@ -322,8 +322,8 @@ class AuthService:
             return False
 
     def change_own_password(self, actor: Actor, old: str, new: str) -> None:
+        check_password_policy(actor.name, new)  # first: a refused change records nothing
         self.authenticate(actor.name, old, purpose="password_change")
-        check_password_policy(actor.name, new)
         new_hash = self.hasher.hash(new)
         with self.db.write() as s:
             user = self._user(s, actor.name)

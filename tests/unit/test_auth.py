@@ -210,3 +210,12 @@ def test_change_own_password_checks_the_old_one_and_the_policy(desk: Desk, opera
         desk.login("li", OPERATOR_PASSWORD)
     assert desk.login("li", "a-new-password") == operator
     assert ("li", "user.password_change", "li") in _actions(desk)
+
+
+def test_a_refused_new_password_leaves_no_password_check_record(
+    desk: Desk, operator: Actor
+) -> None:
+    before = _actions(desk)
+    with pytest.raises(UserError):
+        desk.auth.change_own_password(operator, OPERATOR_PASSWORD, "short")
+    assert _actions(desk) == before  # nothing happened, so nothing is recorded
