@@ -1,0 +1,1 @@
+"""Alarm-source drivers: bytes from panels, receivers and I/O modules in, typed events out."""
