@@ -13,6 +13,7 @@ from console import __version__
 from console.core.auth import Actor, AuthError, Role
 from console.core.desk import Desk
 from console.core.site import SiteError, load_site
+from console.core.sop import SopError
 from console.paths import DEMO_SITE
 from schema.db import DatabaseError
 
@@ -211,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_FAIL
-    except (DatabaseError, AuthError, CommandError) as exc:
+    except (DatabaseError, AuthError, CommandError, SopError) as exc:
         print(f"watchdesk: {exc}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:

@@ -88,3 +88,94 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# -- alarms ------------------------------------------------------------------------------------
+
+
+class AlarmEvent(Base):
+    """Every event a driver reported, stored as received before its device was acknowledged."""
+
+    __tablename__ = "alarm_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    source_id: Mapped[str] = mapped_column(String(64))
+    point: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    zone_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    type: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(String(256))
+    raw: Mapped[str] = mapped_column(Text)
+    device_time: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    dedup_key: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
+    duplicate_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    alarm_id: Mapped[int | None] = mapped_column(
+        ForeignKey("alarms.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+
+
+class Alarm(Base):
+    """One item of the alarm queue, from raise to close. Never deleted.
+
+    `state`: new → acknowledged → in_progress → closed. `zone_id` is None for a point the site
+    file does not map (and for a source's own communication fault).
+    """
+
+    __tablename__ = "alarms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    zone_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    zone_name: Mapped[str] = mapped_column(String(128))
+    zone_kind: Mapped[str] = mapped_column(String(16))
+    source_id: Mapped[str] = mapped_column(String(64))
+    point: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    event: Mapped[str] = mapped_column(String(16))  # alarm | trouble | disabled | comm_fault
+    code: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(String(256))
+    priority: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    camera_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    repeats: Mapped[int] = mapped_column(Integer, default=0)
+    restored_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    started_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    dispatched_to: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    close_comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class AlarmNote(Base):
+    """The history of an alarm: acknowledgement, SOP steps, dispatch, comments, restores."""
+
+    __tablename__ = "alarm_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alarm_id: Mapped[int] = mapped_column(ForeignKey("alarms.id", ondelete="RESTRICT"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    author: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    step: Mapped[str | None] = mapped_column(String(32), nullable=True)  # SOP step id
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ZoneShelf(Base):
+    """A zone taken out of the live queue by a supervisor, with a reason, until an expiry."""
+
+    __tablename__ = "zone_shelves"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    zone_id: Mapped[str] = mapped_column(String(64), index=True)
+    by: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    since: Mapped[datetime] = mapped_column(UTCDateTime)
+    until: Mapped[datetime] = mapped_column(UTCDateTime)
+    lifted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    lifted_by: Mapped[str | None] = mapped_column(String(64), nullable=True)

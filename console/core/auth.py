@@ -40,11 +40,13 @@ class Role(StrEnum):
 class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
+    SHELVE_ZONES = "shelve_zones"
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
     Permission.VIEW_AUDIT: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
+    Permission.SHELVE_ZONES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
 }
 
 

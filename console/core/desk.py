@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from console.core import audit
+from console.core.alarms import AlarmService
 from console.core.auth import Actor, AuthService, Permission, require
 from console.core.events import EventBus
 from console.core.health import HealthRegistry
+from console.core.ingest import AlarmIngest
 from console.core.site import Site, load_site
 from schema.db import Database, open_database
 from schema.models import AuditRecord, UserPref
@@ -29,6 +31,8 @@ class Desk:
         self.bus = EventBus()
         self.auth = AuthService(db, self.bus)
         self.health = HealthRegistry(site, self.bus)
+        self.alarms = AlarmService(site, db, self.bus)  # SopError for a bad SOP file
+        self.ingest = AlarmIngest(site, self.alarms, self.health)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._on_duty: list[Actor] = []
 
@@ -43,9 +47,19 @@ class Desk:
     @classmethod
     def for_site(cls, site: Site) -> Desk:
         """Open and migrate the database of an already validated site."""
-        return cls(site, open_database(site.database_url()))
+        db = open_database(site.database_url())
+        try:
+            return cls(site, db)
+        except BaseException:
+            db.dispose()
+            raise
+
+    def start_devices(self) -> None:
+        """Start ingesting every alarm source (the desk or service that owns the devices)."""
+        self.ingest.start()
 
     def close(self) -> None:
+        self.ingest.stop()
         self.db.dispose()
 
     # -- people at the desk -------------------------------------------------------------------

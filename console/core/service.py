@@ -31,9 +31,11 @@ class HeadlessService:
         previous = {s: signal.signal(s, self.request_stop) for s in (signal.SIGTERM, signal.SIGINT)}
         try:
             self._record("service.start")
+            self.desk.start_devices()
             log.info("service running for %s", self.desk.site.summary())
             while not self.stopping.wait(1.0):
                 pass
+            self.desk.ingest.stop()
             self._record("service.stop")
             log.info("service stopped cleanly")
             return 0

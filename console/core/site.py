@@ -164,6 +164,24 @@ class StorageConfig(BaseModel):
     quota_gb: float = Field(default=200, gt=0)
 
 
+class AlarmSettings(BaseModel):
+    """[alarms]: how the queue ages unacknowledged alarms, and the site's own SOP templates."""
+
+    model_config = _CONFIG
+
+    age_warn_s: int = Field(default=60, ge=5, le=3600)  # unacknowledged this long: amber
+    age_late_s: int = Field(default=180, ge=10, le=7200)  # ... and this long: red, blinking
+    sop: Annotated[Path, Field(strict=False)] | None = None  # default: resources/sop.toml
+
+    @field_validator("age_late_s")
+    @classmethod
+    def _late_after_warn(cls, value: int, info: ValidationInfo) -> int:
+        warn = info.data.get("age_warn_s")
+        if warn is not None and value <= warn:
+            raise ValueError(f"must be greater than age_warn_s ({warn})")
+        return value
+
+
 class Camera(BaseModel):
     model_config = _CONFIG
 
@@ -220,7 +238,16 @@ class GstPrinterSource(SerialSettings):
 
 class SimSource(_SourceBase):
     kind: Literal["sim"]
-    script: str | None = None
+    script: str | None = None  # see devices/alarms/sim.py: "SECONDS POINT TYPE [TEXT]" lines
+
+    @field_validator("script")
+    @classmethod
+    def _valid_script(cls, value: str | None) -> str | None:
+        from devices.alarms.sim import parse_script
+
+        if value is not None:
+            parse_script(value)  # ScriptError is a ValueError: reported with the key
+        return value
 
 
 AlarmSource = Annotated[
@@ -272,6 +299,7 @@ class Site(BaseModel):
     site: SiteInfo
     database: DatabaseConfig | None = None
     storage: StorageConfig = Field(default_factory=StorageConfig)
+    alarms: AlarmSettings = Field(default_factory=AlarmSettings)
     cameras: list[Camera] = []
     alarm_sources: list[AlarmSource] = []
     zones: list[Zone] = []
@@ -300,6 +328,18 @@ class Site(BaseModel):
             return recordings
         return self.path.parent / recordings
 
+    def zone_points(self) -> dict[tuple[str, str], Zone]:
+        """Each zone under (source id, canonical point): how drivers' events find their zone."""
+        kinds = {source.id: source.kind for source in self.alarm_sources}
+        return {(z.source, normalize_point(kinds[z.source], z.point)): z for z in self.zones}
+
+    def sop_path(self) -> Path | None:
+        """[alarms].sop (relative to the site file's folder), or None for the bundled one."""
+        if self.alarms.sop is None:
+            return None
+        sop = self.alarms.sop.expanduser()
+        return sop if sop.is_absolute() else self.path.parent / sop
+
     def summary(self) -> str:
         intercom = f"intercom {self.intercom.kind}" if self.intercom else "no intercom"
         return (
@@ -312,6 +352,7 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "site": SiteInfo,
     "database": DatabaseConfig,
     "storage": StorageConfig,
+    "alarms": AlarmSettings,
     "cameras": Camera,
     "zones": Zone,
     "intercom": Intercom,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from console.core.auth import Actor
 from console.core.desk import Desk
 from console.core.site import Site
+from console.core.sop import SopError
 from console.ui.dialogs import LoginDialog, NewUserDialog
 from console.ui.i18n import install_language, use_cjk_font
 from console.ui.mainwindow import LANGUAGE_PREF, MainWindow
@@ -103,12 +104,13 @@ def run_gui(site: Site, lang: str | None) -> int:
     use_cjk_font(app)
     try:
         desk = Desk.for_site(site)
-    except DatabaseError as exc:
+    except (DatabaseError, SopError) as exc:
         sys.stderr.write(f"{exc}\n")
         install_language(app, lang or "zh_CN")
         QMessageBox.critical(None, "Watchdesk", describe(exc))
         return 1
     keepalive = _quit_on_signals(app)
+    desk.start_devices()  # alarms are stored even while nobody is logged in
     try:
         controller = DeskApp(app, desk, lang)
         if not controller.start():

@@ -52,20 +52,33 @@ def start_main(*args: str, env: dict[str, str] | None = None) -> Iterator[subpro
         proc.communicate(timeout=10)
 
 
+_PENDING: dict[int, bytes] = {}  # per process: stderr bytes read but not yet a whole line
+
+
 def wait_for_line(proc: subprocess.Popen[str], needle: str, timeout: float = 30) -> list[str]:
-    """Read stderr until a line contains `needle`; returns the lines read."""
+    """Read stderr until a line contains `needle`; returns the lines read.
+
+    Reads the pipe's file descriptor directly: a buffered readline() may swallow several lines
+    at once, and select() would then wait for data that has already arrived.
+    """
     assert proc.stderr is not None
+    fd = proc.stderr.fileno()
     seen: list[str] = []
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stderr], [], [], 0.2)
-        if ready:
-            line = proc.stderr.readline()
-            if not line and proc.poll() is not None:
-                break
-            seen.append(line)
-            if needle in line:
+        buffered = _PENDING.get(proc.pid, b"")
+        while b"\n" in buffered:
+            line, buffered = buffered.split(b"\n", 1)
+            _PENDING[proc.pid] = buffered
+            seen.append(line.decode("utf-8", "replace") + "\n")
+            if needle in seen[-1]:
                 return seen
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            _PENDING[proc.pid] = buffered + chunk
     raise AssertionError(f"{needle!r} not seen on stderr; got:\n{''.join(seen)}")
 
 
