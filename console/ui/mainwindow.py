@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.bridge = BusBridge(desk.bus, self)
         self.docks: dict[str, QDockWidget] = {}
+        self.pane_menus: list[tuple[str, list[QAction]]] = []  # (title, actions)
         self.lock_dialog: LockDialog | None = None
         self._closing_for_logout = False
         self._quit_confirmed = False
@@ -62,6 +63,9 @@ class MainWindow(QMainWindow):
         dock.setWidget(spec.factory(ctx))
         self.addDockWidget(spec.area, dock)
         self.docks[spec.key] = dock
+        actions = getattr(dock.widget(), "menu_actions", None)
+        if spec.menu_title is not None and callable(actions):
+            self.pane_menus.append((spec.menu_title(), actions()))
         if spec.shortcut:
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
 
@@ -82,6 +86,8 @@ class MainWindow(QMainWindow):
         self._action(site, self.tr("&Lock console"), lambda: self.lock("manual"), "Ctrl+L")
         self._action(site, self.tr("Log &out"), self.logout, "Ctrl+Shift+L")
         self._action(site, self.tr("&Quit"), self.request_quit, "Ctrl+Q")
+        for title, actions in self.pane_menus:
+            bar.addMenu(title).addActions(actions)
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())

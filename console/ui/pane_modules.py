@@ -1,4 +1,5 @@
 """Importing this module registers every pane. Add a pane: write its module, import it here."""
 
+import console.ui.alarm_pane
 import console.ui.audit_pane
 import console.ui.site_pane  # noqa: F401

@@ -29,6 +29,8 @@ class PaneSpec:
     area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea
     permission: Permission | None = None  # None: every role
     shortcut: str = ""  # shows and focuses the pane
+    # A menu of its own: the pane widget's menu_actions() fill it (window-wide shortcuts).
+    menu_title: Callable[[], str] | None = None
 
 
 _REGISTRY: dict[str, PaneSpec] = {}

@@ -54,3 +54,26 @@ def operator_window(qtbot, desk: Desk, operator: Actor) -> Iterator[MainWindow]:
     yield window
     if window.isVisible():
         window.close()
+
+
+class FakePlayer:
+    """Stands in for QSoundEffect: the sound card is the one part that cannot run here."""
+
+    def __init__(self, path: str, loop: bool, _parent: object) -> None:
+        self.path, self.loop = path, loop
+        self.playing = False
+        self.plays = 0
+
+    def play(self) -> None:
+        self.playing = True
+        self.plays += 1
+
+    def stop(self) -> None:
+        self.playing = False
+
+
+@pytest.fixture(autouse=True)
+def _fake_sound(monkeypatch: pytest.MonkeyPatch) -> None:
+    import console.ui.alarm_sound as sound
+
+    monkeypatch.setattr(sound, "make_player", FakePlayer)
