@@ -44,57 +44,53 @@ ACKED_COLOURS = {
 SHELVED_COLOURS = ("#eeeeee", "#616161")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AlarmModel", text)
-
-
 def kind_label(kind: str) -> str:
     labels = {
-        "fire": _t("Fire"),
-        "infrared": _t("Infrared"),
-        "perimeter": _t("Perimeter"),
-        "video": _t("Video intrusion"),
-        "panic": _t("Panic"),
-        "elevator": _t("Lift"),
-        "tamper": _t("Tamper"),
-        "fault": _t("Fault"),
+        "fire": QCoreApplication.translate("AlarmModel", "Fire"),
+        "infrared": QCoreApplication.translate("AlarmModel", "Infrared"),
+        "perimeter": QCoreApplication.translate("AlarmModel", "Perimeter"),
+        "video": QCoreApplication.translate("AlarmModel", "Video intrusion"),
+        "panic": QCoreApplication.translate("AlarmModel", "Panic"),
+        "elevator": QCoreApplication.translate("AlarmModel", "Lift"),
+        "tamper": QCoreApplication.translate("AlarmModel", "Tamper"),
+        "fault": QCoreApplication.translate("AlarmModel", "Fault"),
     }
     return labels.get(kind, kind)
 
 
 def event_label(event: str) -> str:
     labels = {
-        "alarm": _t("Alarm"),
-        "trouble": _t("Trouble"),
-        "disabled": _t("Disabled at panel"),
-        "comm_fault": _t("Communication fault"),
+        "alarm": QCoreApplication.translate("AlarmModel", "Alarm"),
+        "trouble": QCoreApplication.translate("AlarmModel", "Trouble"),
+        "disabled": QCoreApplication.translate("AlarmModel", "Disabled at panel"),
+        "comm_fault": QCoreApplication.translate("AlarmModel", "Communication fault"),
     }
     return labels.get(event, event)
 
 
 def state_label(state: str) -> str:
     labels: dict[str, str] = {
-        State.NEW: _t("New"),
-        State.ACKNOWLEDGED: _t("Acknowledged"),
-        State.IN_PROGRESS: _t("In progress"),
-        State.CLOSED: _t("Closed"),
+        State.NEW: QCoreApplication.translate("AlarmModel", "New"),
+        State.ACKNOWLEDGED: QCoreApplication.translate("AlarmModel", "Acknowledged"),
+        State.IN_PROGRESS: QCoreApplication.translate("AlarmModel", "In progress"),
+        State.CLOSED: QCoreApplication.translate("AlarmModel", "Closed"),
     }
     return labels.get(state, state)
 
 
 def priority_label(priority: int) -> str:
-    return _t("P%1").replace("%1", str(priority))
+    return QCoreApplication.translate("AlarmModel", "P%1").replace("%1", str(priority))
 
 
 def zone_label(alarm: AlarmView) -> str:
     if alarm.unmapped:
         return (
-            _t("Unmapped point %1 (%2)")
+            QCoreApplication.translate("AlarmModel", "Unmapped point %1 (%2)")
             .replace("%1", alarm.point or "")
             .replace("%2", alarm.source_id)
         )
     if alarm.zone_id is None:
-        return _t("Source %1").replace("%1", alarm.source_id)
+        return QCoreApplication.translate("AlarmModel", "Source %1").replace("%1", alarm.source_id)
     return alarm.zone_name
 
 
@@ -163,13 +159,13 @@ class AlarmTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
-            _t("Priority"),
-            _t("Time"),
-            _t("Zone"),
-            _t("Kind"),
-            _t("Event"),
-            _t("State"),
-            _t("Waiting"),
+            QCoreApplication.translate("AlarmModel", "Priority"),
+            QCoreApplication.translate("AlarmModel", "Time"),
+            QCoreApplication.translate("AlarmModel", "Zone"),
+            QCoreApplication.translate("AlarmModel", "Kind"),
+            QCoreApplication.translate("AlarmModel", "Event"),
+            QCoreApplication.translate("AlarmModel", "State"),
+            QCoreApplication.translate("AlarmModel", "Waiting"),
         )
         return titles[section]
 
@@ -205,10 +201,16 @@ class AlarmTableModel(QAbstractTableModel):
         if column == "kind":
             return kind_label(alarm.zone_kind)
         if column == "event":
-            restored = f" ({_t('restored')})" if alarm.restored_at else ""
+            restored = (
+                f" ({QCoreApplication.translate('AlarmModel', 'restored')})"
+                if alarm.restored_at
+                else ""
+            )
             return event_label(alarm.event) + restored
         if column == "state":
-            shelved = f" ({_t('shelved')})" if alarm.shelved else ""
+            shelved = (
+                f" ({QCoreApplication.translate('AlarmModel', 'shelved')})" if alarm.shelved else ""
+            )
             return state_label(alarm.state) + shelved
         end = alarm.acknowledged_at if alarm.acknowledged_at else self.now
         mark = "⏱ " if self.age_level(alarm, self.now) else ""

@@ -72,7 +72,7 @@ class CloseAlarmDialog(_AsyncDialog):
     """Resolution and a required comment; the close itself runs in core."""
 
     def __init__(self, pane: AlarmPane, alarm: AlarmView) -> None:
-        super().__init__(self_tr("Close alarm"), pane)
+        super().__init__(QCoreApplication.translate("AlarmPane", "Close alarm"), pane)
         self.resolution = QComboBox()
         for value in Resolution:
             self.resolution.addItem(resolution_label(value), value.value)
@@ -100,7 +100,7 @@ class ShelveDialog(_AsyncDialog):
     """Shelve a zone: a supervisor's reason and an expiry (checked in core)."""
 
     def __init__(self, pane: AlarmPane, zone_id: str, zone_name: str) -> None:
-        super().__init__(self_tr("Shelve zone"), pane)
+        super().__init__(QCoreApplication.translate("AlarmPane", "Shelve zone"), pane)
         self.reason = QLineEdit()
         self.hours = QSpinBox()
         self.hours.setRange(1, 168)
@@ -117,10 +117,6 @@ class ShelveDialog(_AsyncDialog):
 
     def accept(self) -> None:
         self.submit(self.accepted_call)
-
-
-def self_tr(text: str) -> str:
-    return QCoreApplication.translate("AlarmPane", text)
 
 
 class AlarmDetailPanel(QWidget):

@@ -1,6 +1,414 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmDetailPanel</name>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="129" />
+        <location filename="../../console/ui/alarm_pane.py" line="214" />
+        <source>No alarm selected</source>
+        <translation>未选择报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="137" />
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="138" />
+        <source>C&amp;lose…</source>
+        <translation>关闭(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="139" />
+        <source>S&amp;helve zone…</source>
+        <translation>搁置防区(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="143" />
+        <source>SOP checklist</source>
+        <translation>处置流程清单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="146" />
+        <source>Guard or post sent, e.g. East gate, Zhang</source>
+        <translation>派出的保安或岗位，例如：东门岗 张保安</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="147" />
+        <source>&amp;Dispatch</source>
+        <translation>派遣(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="150" />
+        <source>Add co&amp;mment</source>
+        <translation>添加备注(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="154" />
+        <source>Alarm history</source>
+        <translation>报警历史</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="173" />
+        <source>Guard &amp;sent</source>
+        <translation>派遣保安(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="175" />
+        <location filename="../../console/ui/alarm_pane.py" line="297" />
+        <source>Guard sent</source>
+        <translation>已派遣保安</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="180" />
+        <source>Comme&amp;nt</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="182" />
+        <location filename="../../console/ui/alarm_pane.py" line="298" />
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="184" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="232" />
+        <source>Raised %1 · source %2 %3 · %4</source>
+        <translation>报警时间 %1 · 来源 %2 %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="239" />
+        <source>Repeated %1 times</source>
+        <translation>重复报警 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="242" />
+        <source>Restored at the device %1 (the alarm stays until closed)</source>
+        <translation>设备已于 %1 恢复（报警保持，直至关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="248" />
+        <source>Acknowledged %1 by %2</source>
+        <translation>%1 由 %2 确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="254" />
+        <source>Camera: %1</source>
+        <translation>摄像机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="257" />
+        <source>This zone is shelved: it does not sound.</source>
+        <translation>该防区已搁置：不发声。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="260" />
+        <source>Closed %1 by %2: %3 — %4</source>
+        <translation>%1 由 %2 关闭：%3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="270" />
+        <source>What to do: %1</source>
+        <translation>处置流程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="275" />
+        <source>If real: </source>
+        <translation>如属实：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="275" />
+        <source>If false: </source>
+        <translation>如误报：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="295" />
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="296" />
+        <source>Step done</source>
+        <translation>步骤完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="299" />
+        <source>Restored at device</source>
+        <translation>设备恢复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="300" />
+        <source>Alarmed again</source>
+        <translation>再次报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="301" />
+        <source>Panel reset</source>
+        <translation>主机复位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="302" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="305" />
+        <source>Device event</source>
+        <translation>设备事件</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmModel</name>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="49" />
+        <source>Fire</source>
+        <translation>火警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="50" />
+        <source>Infrared</source>
+        <translation>红外</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="51" />
+        <source>Perimeter</source>
+        <translation>周界</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="52" />
+        <source>Video intrusion</source>
+        <translation>视频入侵</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="53" />
+        <source>Panic</source>
+        <translation>紧急求助</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="54" />
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="55" />
+        <source>Tamper</source>
+        <translation>防拆</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="56" />
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="63" />
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="64" />
+        <source>Trouble</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="65" />
+        <source>Disabled at panel</source>
+        <translation>主机已屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="66" />
+        <source>Communication fault</source>
+        <translation>通讯故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="73" />
+        <source>New</source>
+        <translation>新报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="74" />
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="75" />
+        <source>In progress</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="76" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="82" />
+        <source>P%1</source>
+        <translation>%1级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="88" />
+        <source>Unmapped point %1 (%2)</source>
+        <translation>未配置点位 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="93" />
+        <source>Source %1</source>
+        <translation>报警源 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="162" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="163" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="164" />
+        <source>Zone</source>
+        <translation>防区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="165" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="166" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="167" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="168" />
+        <source>Waiting</source>
+        <translation>等待时长</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmPane</name>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="62" />
+        <source>Real alarm</source>
+        <translation>真实报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="63" />
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="64" />
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="65" />
+        <source>Fault repaired</source>
+        <translation>故障已修复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="66" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="75" />
+        <source>Close alarm</source>
+        <translation>关闭报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="103" />
+        <source>Shelve zone</source>
+        <translation>搁置防区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="369" />
+        <source>Open alarms</source>
+        <translation>未关闭的报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="370" />
+        <source>Recently closed</source>
+        <translation>最近关闭的报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="371" />
+        <source>Which alarms</source>
+        <translation>显示哪些报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="373" />
+        <source>&amp;Group by zone</source>
+        <translation>按防区合并(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="374" />
+        <source>Group by zone</source>
+        <translation>按防区合并</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="380" />
+        <location filename="../../console/ui/alarm_pane.py" line="582" />
+        <source>Alarm queue</source>
+        <translation>报警队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="418" />
+        <source>Acknowledge &amp;top alarm</source>
+        <translation>确认首条报警(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="419" />
+        <source>&amp;Acknowledge selected</source>
+        <translation>确认所选报警(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="420" />
+        <source>&amp;Close selected…</source>
+        <translation>关闭所选报警(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="421" />
+        <source>&amp;Shelve zone…</source>
+        <translation>搁置防区(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="446" />
+        <source>Look at camera %1 for %2</source>
+        <translation>请查看摄像机 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="488" />
+        <source>ALARM FLOOD: %1 new alarms in 10 minutes — repeats are grouped by zone</source>
+        <translation>报警泛滥：10 分钟内 %1 条新报警 — 重复报警已按防区合并</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="496" />
+        <source>%1 open, %2 unacknowledged</source>
+        <translation>未关闭 %1 条，未确认 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="548" />
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="586" />
+        <source>&amp;Alarms</source>
+        <translation>报警(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AuditPane</name>
     <message>
         <location filename="../../console/ui/audit_pane.py" line="41" />
@@ -84,6 +492,29 @@
         <location filename="../../console/ui/dialogs.py" line="161" />
         <source>&amp;Change</source>
         <translation>修改(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseAlarmDialog</name>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="81" />
+        <source>What was found and what was done (required)</source>
+        <translation>现场情况和处置经过（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="83" />
+        <source>&amp;Resolution</source>
+        <translation>处置结论(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="84" />
+        <source>&amp;Comment</source>
+        <translation>备注(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="85" />
+        <source>&amp;Close alarm</source>
+        <translation>关闭报警(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -197,118 +628,118 @@
         <translation>Watchdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="79" />
+        <location filename="../../console/ui/mainwindow.py" line="83" />
         <source>&amp;Site</source>
         <translation>站点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="80" />
+        <location filename="../../console/ui/mainwindow.py" line="84" />
         <source>&amp;Verify audit chain</source>
         <translation>校验审计链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="82" />
+        <location filename="../../console/ui/mainwindow.py" line="86" />
         <source>&amp;Lock console</source>
         <translation>锁定值班台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="83" />
+        <location filename="../../console/ui/mainwindow.py" line="87" />
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="84" />
+        <location filename="../../console/ui/mainwindow.py" line="88" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="85" />
+        <location filename="../../console/ui/mainwindow.py" line="91" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="89" />
+        <location filename="../../console/ui/mainwindow.py" line="95" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="92" />
+        <location filename="../../console/ui/mainwindow.py" line="98" />
         <source>&amp;Users</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="93" />
+        <location filename="../../console/ui/mainwindow.py" line="99" />
         <source>&amp;Manage users…</source>
         <translation>用户管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="95" />
+        <location filename="../../console/ui/mainwindow.py" line="101" />
         <source>&amp;Change my password…</source>
         <translation>修改我的密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="96" />
+        <location filename="../../console/ui/mainwindow.py" line="102" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="97" />
+        <location filename="../../console/ui/mainwindow.py" line="103" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="98" />
+        <location filename="../../console/ui/mainwindow.py" line="104" />
         <source>&amp;About Watchdesk</source>
         <translation>关于 Watchdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="148" />
+        <location filename="../../console/ui/mainwindow.py" line="154" />
         <source>Quit Watchdesk</source>
         <translation>退出 Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="150" />
+        <location filename="../../console/ui/mainwindow.py" line="156" />
         <source>Close the console? Alarms are not shown at this desk until it is started again.</source>
         <translation>确定关闭值班台？关闭后本台不再显示报警，直到重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="178" />
+        <location filename="../../console/ui/mainwindow.py" line="184" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="179" />
+        <location filename="../../console/ui/mainwindow.py" line="185" />
         <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
         <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="188" />
+        <location filename="../../console/ui/mainwindow.py" line="194" />
         <source>The audit chain is intact: %1 records.</source>
         <translation>审计链完整：共 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="189" />
-        <location filename="../../console/ui/mainwindow.py" line="192" />
+        <location filename="../../console/ui/mainwindow.py" line="195" />
+        <location filename="../../console/ui/mainwindow.py" line="198" />
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="191" />
+        <location filename="../../console/ui/mainwindow.py" line="197" />
         <source>The audit chain is BROKEN: %1</source>
         <translation>审计链已被破坏：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="195" />
+        <location filename="../../console/ui/mainwindow.py" line="201" />
         <source>Watchdesk</source>
         <translation>Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="223" />
+        <location filename="../../console/ui/mainwindow.py" line="229" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="227" />
+        <location filename="../../console/ui/mainwindow.py" line="233" />
         <source>Watchdesk %1 — monitoring-room console.
 Site: %2
 Site file: %3
@@ -319,7 +750,7 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="239" />
+        <location filename="../../console/ui/mainwindow.py" line="245" />
         <source>About Watchdesk</source>
         <translation>关于 Watchdesk</translation>
     </message>
@@ -370,6 +801,29 @@ Database: %4</source>
         <location filename="../../console/ui/dialogs.py" line="132" />
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ShelveDialog</name>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="108" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="110" />
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="111" />
+        <source>&amp;For</source>
+        <translation>时长(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="112" />
+        <source>&amp;Shelve</source>
+        <translation>搁置(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,9 @@ def test_new_fire_alarm_shows_red_with_words_and_sounds(qtbot, operator_window) 
     assert cell(pane, 0, 2) == "1号楼1层大堂烟感"
     assert cell(pane, 0, 0, Qt.ItemDataRole.BackgroundRole) == QColor("#c62828")
     loop = pane.sound.loop
-    assert isinstance(loop, FakePlayer) and loop.loop and loop.playing
+    assert isinstance(loop, FakePlayer)
+    assert loop.loop
+    assert loop.playing
     qtbot.waitUntil(lambda: "1号楼大堂" in pane.detail.info.text())  # the zone's camera
 
 

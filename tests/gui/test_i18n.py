@@ -76,11 +76,13 @@ def test_a_window_in_chinese(qtbot, qapp: QApplication, desk: Desk, operator: Ac
     window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
     assert [a.text() for a in window.menuBar().actions()] == [
         "站点(&S)",
+        "报警(&A)",
         "视图(&V)",
         "用户(&U)",
         "帮助(&H)",
     ]
     assert window.docks["site"].windowTitle() == "站点设备"
+    assert window.docks["alarms"].windowTitle() == "报警队列"
     window.close()
 
 
