@@ -12,6 +12,7 @@ from pathlib import Path
 from console import __version__
 from console.core.auth import Actor, AuthError, Role
 from console.core.desk import Desk
+from console.core.exports import ExportError
 from console.core.site import SiteError, load_site
 from console.core.sop import SopError
 from console.paths import DEMO_SITE
@@ -70,6 +71,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify-audit", help="check the audit chain")
     _site_option(verify, argparse.SUPPRESS)
+
+    export = sub.add_parser("export", help="export records (csv or json)")
+    export.add_argument("kind", choices=["alarms"], metavar="KIND", help="alarms")
+    export.add_argument("--from", dest="start", metavar="ISO", help="from this date/time")
+    export.add_argument("--to", dest="end", metavar="ISO", help="up to (not including) this")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT", help="file (default stdout)")
+    _site_option(export, argparse.SUPPRESS)
+
+    simulate = sub.add_parser("simulate", help="device simulators for demos and installers")
+    sim_sub = simulate.add_subparsers(dest="sim_kind", metavar="KIND", required=True)
+    tcp = sim_sub.add_parser("modbus-tcp", help="a Modbus TCP I/O module; toggle its inputs")
+    tcp.add_argument("--host", default="127.0.0.1")
+    tcp.add_argument("--port", type=int, default=5020)
+    tcp.add_argument("--units", default="1", help="device ids, comma-separated (default 1)")
+    tcp.add_argument("--size", type=int, default=64, help="points per table (default 64)")
+    cid = sim_sub.add_parser("contact-id", help="an alarm receiver's serial output")
+    cid.add_argument("--port", required=True, help="serial port (e.g. one end of a socat pty)")
+    cid.add_argument("--heartbeat", type=float, default=30.0, help="seconds (0: none)")
+    gst = sim_sub.add_parser("gst-printer", help="a fire panel's printer port")
+    gst.add_argument("--port", required=True, help="serial port (e.g. one end of a socat pty)")
+
+    bench = sub.add_parser("bench", help="benchmarks: print figures measured in one run")
+    bench.add_argument("what", choices=["alarms"])
+    bench.add_argument("--quick", action="store_true", help="fewer samples (for tests)")
     return parser
 
 
@@ -171,6 +197,56 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from console.core import exports
+
+    desk = _open_desk(args)
+    try:
+        tz = ZoneInfo(desk.site.site.timezone)
+        start = exports.parse_moment(args.start, tz, "--from") if args.start else None
+        end = exports.parse_moment(args.end, tz, "--to") if args.end else None
+        rows = exports.alarm_rows(desk.alarms.between(start, end), tz)
+    finally:
+        desk.close()
+    text = exports.render(rows, exports.ALARM_COLUMNS, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        exports.write_atomically(args.output, text, bom=args.format == "csv")
+        print(f"{len(rows)} alarms written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    if args.sim_kind == "modbus-tcp":
+        from devices.alarms.modbus import run_tcp_simulator
+
+        try:
+            units = [int(u) for u in args.units.split(",")]
+        except ValueError:
+            raise CommandError(f"--units {args.units!r}: give device ids like 1,2") from None
+        print(f"Modbus TCP simulator on {args.host}:{args.port}, units {units}", file=sys.stderr)
+        run_tcp_simulator(args.host, args.port, units, args.size, sys.stdin, sys.stdout)
+        return EXIT_OK
+    if args.sim_kind == "contact-id":
+        from devices.alarms.contact_id import ContactIdSimulator
+
+        with ContactIdSimulator(args.port, args.heartbeat) as simulator:
+            simulator.run_prompt(sys.stdin, sys.stdout)
+        return EXIT_OK
+    from devices.alarms.gst_printer import run_prompt
+
+    return run_prompt(args.port, sys.stdin, sys.stdout)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from console.ui.bench_alarms import run_bench
+
+    return run_bench(quick=args.quick)
+
+
 def cmd_headless(args: argparse.Namespace) -> int:
     from console.core.service import HeadlessService
 
@@ -193,6 +269,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "users add": cmd_users_add,
     "users list": cmd_users_list,
     "verify-audit": cmd_verify_audit,
+    "export": cmd_export,
+    "simulate": cmd_simulate,
+    "bench": cmd_bench,
 }
 
 
@@ -212,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_FAIL
-    except (DatabaseError, AuthError, CommandError, SopError) as exc:
+    except (DatabaseError, AuthError, CommandError, SopError, ExportError, OSError) as exc:
         print(f"watchdesk: {exc}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:

@@ -18,19 +18,6 @@ from dataclasses import dataclass
 
 from devices.alarms.base import DeviceEvent, EventType, Sink, StatusFn, ThreadDriver
 
-# The demo site's default: a perimeter beam at night, a smoke detector, a fault, a lift.
-DEMO_SCRIPT = """
-20   sim:5 alarm     周界北侧对射遮挡
-35   sim:5 restore
-90   sim:1 alarm     大堂烟感报警
-100  sim:1 restore
-200  sim:9 alarm     探测器防拆
-260  sim:3 trouble   烟感故障
-320  sim:3 trouble_restore
-420  sim:8 alarm     电梯困人按钮
-loop 600
-"""
-
 log = logging.getLogger(__name__)
 
 _POINT = re.compile(r"sim:[0-9]+")
