@@ -33,7 +33,11 @@ def test_alarm_is_stored_mapped_to_its_zone_and_published_after_commit(desk: Des
     assert result.outcome == "raised"
     alarm = desk.alarms.get(result.alarm_id)
     assert (alarm.zone_id, alarm.zone_kind, alarm.priority, alarm.state) == (
-        "b1-f1-smoke", "fire", 1, State.NEW)
+        "b1-f1-smoke",
+        "fire",
+        1,
+        State.NEW,
+    )
     assert alarm.camera_id == "b1-lobby"
     assert ("alarm.changed", True) in seen
     assert ("camera.show", True) in seen
@@ -53,8 +57,10 @@ def test_lifecycle_with_sop_steps_dispatch_and_close(desk: Desk, operator) -> No
         desk.alarms.close(operator, alarm_id, Resolution.FALSE, "x")
     assert exc.value.code == "not_acknowledged"
     acked = desk.alarms.acknowledge(operator, alarm_id)
-    assert acked.state == State.ACKNOWLEDGED and acked.acknowledged_by == "li"
-    assert acked.seconds_to_acknowledge is not None and acked.seconds_to_acknowledge >= 0
+    assert acked.state == State.ACKNOWLEDGED
+    assert acked.acknowledged_by == "li"
+    assert acked.seconds_to_acknowledge is not None
+    assert acked.seconds_to_acknowledge >= 0
     with pytest.raises(AlarmError):
         desk.alarms.acknowledge(operator, alarm_id)
     desk.alarms.tick_step(operator, alarm_id, "notify")
@@ -65,8 +71,10 @@ def test_lifecycle_with_sop_steps_dispatch_and_close(desk: Desk, operator) -> No
         desk.alarms.tick_step(operator, alarm_id, "no-such-step")
     desk.alarms.dispatch(operator, alarm_id, "东门岗 张保安")
     detail = desk.alarms.detail(alarm_id)
-    assert detail.alarm.state == State.IN_PROGRESS and detail.alarm.dispatched_to == "东门岗 张保安"
-    assert set(detail.ticked()) == {"notify"} and detail.sop.kind == "fire"
+    assert detail.alarm.state == State.IN_PROGRESS
+    assert detail.alarm.dispatched_to == "东门岗 张保安"
+    assert set(detail.ticked()) == {"notify"}
+    assert detail.sop.kind == "fire"
     with pytest.raises(AlarmError) as exc:
         desk.alarms.close(operator, alarm_id, Resolution.FALSE, "   ")
     assert exc.value.code == "comment_required"
@@ -75,8 +83,13 @@ def test_lifecycle_with_sop_steps_dispatch_and_close(desk: Desk, operator) -> No
     assert (closed.state, closed.resolution, closed.closed_by) == (State.CLOSED, "false", "li")
     assert desk.alarms.open_alarms() == []
     actions = [r.action for r in desk.recent_audit(desk.auth.authenticate("chief", "admin-pass-1"))]
-    for action in ("alarm.event.raised", "alarm.acknowledge", "alarm.step", "alarm.dispatch",
-                   "alarm.close"):
+    for action in (
+        "alarm.event.raised",
+        "alarm.acknowledge",
+        "alarm.step",
+        "alarm.dispatch",
+        "alarm.close",
+    ):
         assert action in actions
     assert desk.verify_audit()[1] is None
 
@@ -86,7 +99,8 @@ def test_restore_is_attached_but_never_closes_a_latching_alarm(desk: Desk) -> No
     result = desk.alarms.ingest(ev("sim:5", EventType.RESTORE))
     assert (result.outcome, result.alarm_id) == ("restored", alarm_id)
     alarm = desk.alarms.get(alarm_id)
-    assert alarm.state == State.NEW and alarm.restored_at is not None
+    assert alarm.state == State.NEW
+    assert alarm.restored_at is not None
     assert [a.id for a in desk.alarms.open_alarms()] == [alarm_id]
 
 
@@ -97,14 +111,16 @@ def test_repeat_while_unacknowledged_counts_and_after_ack_is_new(desk: Desk, ope
     assert desk.alarms.get(first).repeats == 1
     desk.alarms.acknowledge(operator, first)
     third = desk.alarms.ingest(ev("sim:4"))
-    assert third.outcome == "raised" and third.alarm_id != first
+    assert third.outcome == "raised"
+    assert third.alarm_id != first
 
 
 def test_duplicate_resend_is_stored_but_raises_nothing(desk: Desk) -> None:
     line = "5011 18123411300100 5"
     first = desk.alarms.ingest(ev("sim:4", dedup_key=line))
     dup = desk.alarms.ingest(ev("sim:4", dedup_key=line))
-    assert dup.outcome == "duplicate" and dup.alarm_id is None
+    assert dup.outcome == "duplicate"
+    assert dup.alarm_id is None
     assert desk.alarms.get(first.alarm_id).repeats == 0
     assert desk.alarms.events_count(duplicates=True) == 1
     later = desk.alarms.ingest(
@@ -115,7 +131,9 @@ def test_duplicate_resend_is_stored_but_raises_nothing(desk: Desk) -> None:
 
 def test_unmapped_point_and_comm_fault_are_queued(desk: Desk) -> None:
     unmapped = desk.alarms.get(desk.alarms.ingest(ev("sim:42", kind_hint="fire")).alarm_id)
-    assert unmapped.unmapped and unmapped.zone_kind == "fire" and unmapped.priority == 1
+    assert unmapped.unmapped
+    assert unmapped.zone_kind == "fire"
+    assert unmapped.priority == 1
     fault_id = desk.alarms.ingest(ev(None, EventType.COMM_FAULT, text="no reply")).alarm_id
     fault = desk.alarms.get(fault_id)
     assert (fault.event, fault.priority, fault.unmapped) == ("comm_fault", 5, False)
@@ -151,7 +169,8 @@ def test_flood_after_ten_new_alarms(desk: Desk) -> None:
     desk.bus.subscribe("alarm.flood", lambda e: floods.append(e.data["active"]))
     for n in range(9):
         desk.alarms.ingest(ev(f"sim:{n + 1}"))
-    assert not desk.alarms.flood().active and floods == []
+    assert not desk.alarms.flood().active
+    assert floods == []
     desk.alarms.ingest(ev("sim:1"))  # a repeat is a new alarm too
     assert desk.alarms.flood() == core.FloodState(True, 10)
     assert floods == [True]
@@ -171,12 +190,14 @@ def test_shelving_needs_a_supervisor_reason_and_expiry(desk: Desk, admin, operat
     desk.alarms.shelve(boss, "garage-b1-ir", "车库施工，探测器误报", until)
     shelved = desk.alarms.get(desk.alarms.ingest(ev("sim:4")).alarm_id)
     live = desk.alarms.get(desk.alarms.ingest(ev("sim:9")).alarm_id)
-    assert shelved.shelved and not shelved.sounds
+    assert shelved.shelved
+    assert not shelved.sounds
     assert [a.id for a in desk.alarms.open_alarms()] == [live.id, shelved.id]
     desk.alarms.unshelve(boss, "garage-b1-ir")
     assert desk.alarms.get(shelved.id).sounds
     actions = [r.action for r in desk.recent_audit(admin)]
-    assert "zone.shelve" in actions and "zone.unshelve" in actions
+    assert "zone.shelve" in actions
+    assert "zone.unshelve" in actions
 
 
 def test_age_levels_follow_site_settings(desk: Desk, operator) -> None:  # type: ignore[no-untyped-def]
@@ -193,4 +214,5 @@ def test_acknowledge_top_takes_the_first_in_queue_order(desk: Desk, operator) ->
     desk.alarms.ingest(ev("sim:9"))
     fire = desk.alarms.ingest(ev("sim:2")).alarm_id
     top = desk.alarms.acknowledge_top(operator)
-    assert top is not None and top.id == fire
+    assert top is not None
+    assert top.id == fire

@@ -1,4 +1,4 @@
-"""`python main.py export alarms`: the contract's columns, local times with offsets, atomic files."""
+"""`python main.py export alarms`: contract columns, local times with offsets, atomic files."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def test_csv_has_the_contract_columns_and_local_times(handled: int, capsys) -> N
         "false",
     )
     assert closed["acknowledged_by"] == "li"
-    assert closed["raised_at"].endswith("+08:00") and closed["closed_at"].endswith("+08:00")
+    assert closed["raised_at"].endswith("+08:00")
+    assert closed["closed_at"].endswith("+08:00")
 
 
 def test_json_to_a_file_is_one_array_and_filters_by_time(handled: int, tmp_path: Path) -> None:
@@ -51,7 +52,8 @@ def test_json_to_a_file_is_one_array_and_filters_by_time(handled: int, tmp_path:
     args = ["export", "alarms", "--site", str(DEMO_SITE), "--format", "json", "-o", str(out)]
     assert main(args) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert isinstance(data, list) and len(data) == 2
+    assert isinstance(data, list)
+    assert len(data) == 2
     assert main([*args, "--from", "2099-01-01"]) == 0
     assert json.loads(out.read_text(encoding="utf-8")) == []
     assert [p.name for p in tmp_path.iterdir()] == ["alarms.json"]  # no temporary left over
@@ -59,7 +61,9 @@ def test_json_to_a_file_is_one_array_and_filters_by_time(handled: int, tmp_path:
 
 def test_bad_time_is_named_and_nothing_is_written(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "x.csv"
-    code = main(["export", "alarms", "--site", str(DEMO_SITE), "--from", "yesterday", "-o", str(out)])
+    code = main(
+        ["export", "alarms", "--site", str(DEMO_SITE), "--from", "yesterday", "-o", str(out)]
+    )
     assert code == 1
     assert "--from: 'yesterday' is not an ISO 8601" in capsys.readouterr().err
     assert not out.exists()

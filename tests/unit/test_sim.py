@@ -17,7 +17,8 @@ def test_script_parses_steps_and_loop() -> None:
         (0.1, "sim:1", EventType.ALARM),
         (0.2, "sim:1", EventType.RESTORE),
     ]
-    assert script.steps[0].text == "烟感" and script.loop_after == 5
+    assert script.steps[0].text == "烟感"
+    assert script.loop_after == 5
     assert (script.steps[2].point, script.steps[2].type) == (None, EventType.RESET)
 
 
@@ -46,7 +47,8 @@ def test_a_bad_script_in_a_site_file_is_a_site_problem(tmp_path) -> None:  # typ
     )
     with pytest.raises(SiteError) as exc:
         load_site(site)
-    assert "alarm_sources[0].script" in str(exc.value) and "unknown type" in str(exc.value)
+    assert "alarm_sources[0].script" in str(exc.value)
+    assert "unknown type" in str(exc.value)
 
 
 def test_driver_plays_the_script_and_injections_in_order() -> None:
