@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
-from collections.abc import Callable
 
 from console.core.alarms import AlarmService
 from console.core.health import Health, HealthRegistry
@@ -79,19 +78,19 @@ class AlarmIngest:
             if isinstance(source, ModbusRtuSource | ModbusTcpSource):
                 modbus.append((source, self._points(source.id)))
                 continue
-            driver = self._guarded(source.id, lambda s=source: self._driver(s))
+            driver = self._guarded(source)
             if driver is not None:
                 drivers.append(driver)
         if modbus:
             drivers += self._modbus_hubs(modbus)
         return drivers
 
-    def _guarded(self, source_id: str, build: Callable[[], Driver]) -> Driver | None:
+    def _guarded(self, source: AlarmSource) -> Driver | None:
         try:
-            return build()
+            return self._driver(source)
         except (ValueError, OSError) as exc:
-            log.exception("alarm source %s cannot start", source_id)
-            self.status(source_id, False, f"cannot start: {exc}")
+            log.exception("alarm source %s cannot start", source.id)
+            self.status(source.id, False, f"cannot start: {exc}")
             return None
 
     def _driver(self, source: AlarmSource) -> Driver:

@@ -201,24 +201,24 @@ class AlarmTableModel(QAbstractTableModel):
         if column == "kind":
             return kind_label(alarm.zone_kind)
         if column == "event":
-            restored = (
-                f" ({QCoreApplication.translate('AlarmModel', 'restored')})"
-                if alarm.restored_at
-                else ""
-            )
-            return event_label(alarm.event) + restored
+            if alarm.restored_at is None:
+                return event_label(alarm.event)
+            restored = QCoreApplication.translate("AlarmModel", "restored")
+            return f"{event_label(alarm.event)} ({restored})"
         if column == "state":
-            shelved = (
-                f" ({QCoreApplication.translate('AlarmModel', 'shelved')})" if alarm.shelved else ""
-            )
-            return state_label(alarm.state) + shelved
+            if not alarm.shelved:
+                return state_label(alarm.state)
+            shelved = QCoreApplication.translate("AlarmModel", "shelved")
+            return f"{state_label(alarm.state)} ({shelved})"
         end = alarm.acknowledged_at if alarm.acknowledged_at else self.now
         mark = "⏱ " if self.age_level(alarm, self.now) else ""
         return mark + _age((end - alarm.raised_at).total_seconds())
 
     def _sort_key(self, alarm: AlarmView, column: str) -> object:
+        """Plain strings and numbers: Qt's proxy cannot compare Python tuples."""
+        raised = f"{alarm.raised_at.timestamp():020.6f}"
         keys: dict[str, object] = {
-            "priority": (alarm.shelved, alarm.priority, alarm.raised_at.timestamp(), alarm.id),
+            "priority": f"{int(alarm.shelved)}{alarm.priority}{raised}{alarm.id:012d}",
             "time": alarm.raised_at.timestamp(),
             "zone": zone_label(alarm),
             "kind": alarm.zone_kind,

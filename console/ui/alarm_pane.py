@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -302,7 +305,12 @@ class AlarmDetailPanel(QWidget):
             "close": self.tr("Closed"),
         }
         rows = [
-            (e.received_at, self.tr("Device event"), "system", f"{e.type} {e.code} {e.raw}")
+            (
+                e.received_at,
+                self.tr("Device event"),
+                "",
+                " ".join(dict.fromkeys([e.code, e.text, e.raw])),
+            )
             for e in detail.events
         ]
         rows += [(n.at, kinds.get(n.kind, n.kind), n.author, n.text) for n in detail.notes]
@@ -331,6 +339,23 @@ class AlarmDetailPanel(QWidget):
         alarm_id, text = self.detail.alarm.id, self.comment.text()
         desk, actor = self.pane.ctx.desk, self.pane.ctx.actor
         self.pane.call(lambda: desk.alarms.comment(actor, alarm_id, text), self.comment.clear)
+
+
+class KeepColourDelegate(QStyledItemDelegate):
+    """A selected row keeps its priority colour and gets a thick frame instead."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(QColor("#0d47a1"), 3))
+            rect = option.rect.adjusted(1, 1, -2, -2)
+            painter.drawLine(rect.topLeft(), rect.topRight())
+            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+            painter.restore()
 
 
 class AlarmPane(QWidget):
@@ -365,6 +390,12 @@ class AlarmPane(QWidget):
             "background: #b71c1c; color: white; font-weight: bold; padding: 4px;"
         )
         self.banner.hide()
+        self.no_sound = QLabel(
+            self.tr("⚠ The alarm sound cannot play on this computer (see the log).")
+        )
+        self.no_sound.setObjectName("no-sound")
+        self.no_sound.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.no_sound.setVisible(not self.sound.available)
         self.show_closed = QComboBox()
         self.show_closed.addItem(self.tr("Open alarms"), False)
         self.show_closed.addItem(self.tr("Recently closed"), True)
@@ -384,6 +415,7 @@ class AlarmPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setItemDelegate(KeepColourDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -402,6 +434,7 @@ class AlarmPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.no_sound)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 

@@ -7,6 +7,7 @@ cannot run here); everything that decides when to sound is real.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
@@ -14,6 +15,8 @@ from PySide6.QtCore import QObject, QUrl
 
 from console.core.alarms import AlarmView, State
 from console.paths import RESOURCES
+
+log = logging.getLogger(__name__)
 
 ALARM_WAV = RESOURCES / "sounds" / "alarm.wav"
 CHIME_WAV = RESOURCES / "sounds" / "chime.wav"
@@ -25,8 +28,22 @@ class Player(Protocol):
     def stop(self) -> None: ...
 
 
+class SilentPlayer:
+    """Used when Qt's multimedia cannot load: the console runs on and says there is no sound."""
+
+    def play(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
 def qt_player(path: str, loop: bool, parent: QObject) -> Player:
-    from PySide6.QtMultimedia import QSoundEffect
+    try:
+        from PySide6.QtMultimedia import QSoundEffect
+    except ImportError as exc:  # e.g. libpulse missing: run on, warn the operator
+        log.error("alarm sound unavailable: %s", exc)  # noqa: TRY400 - no traceback needed
+        return SilentPlayer()
 
     effect = QSoundEffect(parent)
     effect.setSource(QUrl.fromLocalFile(path))
@@ -44,6 +61,7 @@ class AlarmSound(QObject):
         self.loop = make_player(str(ALARM_WAV), True, self)
         self.chime = make_player(str(CHIME_WAV), False, self)
         self.looping = False
+        self.available = not isinstance(self.loop, SilentPlayer)
         self._known: set[int] | None = None  # None until the first update: no chime at start
 
     def update(self, alarms: Iterable[AlarmView]) -> None:

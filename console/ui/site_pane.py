@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLa
 
 from console.core.events import Event
 from console.core.health import Health
-from console.core.site import AlarmSource, ModbusTcpSource
+from console.core.site import AlarmSource, ModbusTcpSource, SimSource
 from console.ui.panes import PaneContext, PaneSpec, register
+from devices.alarms.sim import parse_script
 
 
 def health_text(state: Health) -> str:
@@ -40,7 +41,10 @@ def _address(source: AlarmSource) -> str:
     """Where the source is reached: host:port for Modbus TCP, the port for serial kinds."""
     if isinstance(source, ModbusTcpSource):
         return f"{source.host}:{source.port}"
-    return str(getattr(source, "port", "") or getattr(source, "script", "") or "")
+    if isinstance(source, SimSource):
+        steps = len(parse_script(source.script).steps) if source.script else 0
+        return QCoreApplication.translate("SitePane", "simulated, %n scripted step(s)", "", steps)
+    return str(getattr(source, "port", ""))
 
 
 class SitePane(QWidget):

@@ -3,160 +3,160 @@
 <context>
     <name>AlarmDetailPanel</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="129" />
-        <location filename="../../console/ui/alarm_pane.py" line="214" />
+        <location filename="../../console/ui/alarm_pane.py" line="132" />
+        <location filename="../../console/ui/alarm_pane.py" line="217" />
         <source>No alarm selected</source>
         <translation>未选择报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="137" />
+        <location filename="../../console/ui/alarm_pane.py" line="140" />
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="138" />
+        <location filename="../../console/ui/alarm_pane.py" line="141" />
         <source>C&amp;lose…</source>
         <translation>关闭(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="139" />
+        <location filename="../../console/ui/alarm_pane.py" line="142" />
         <source>S&amp;helve zone…</source>
         <translation>搁置防区(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="143" />
+        <location filename="../../console/ui/alarm_pane.py" line="146" />
         <source>SOP checklist</source>
         <translation>处置流程清单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="146" />
+        <location filename="../../console/ui/alarm_pane.py" line="149" />
         <source>Guard or post sent, e.g. East gate, Zhang</source>
         <translation>派出的保安或岗位，例如：东门岗 张保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="147" />
+        <location filename="../../console/ui/alarm_pane.py" line="150" />
         <source>&amp;Dispatch</source>
         <translation>派遣(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="150" />
+        <location filename="../../console/ui/alarm_pane.py" line="153" />
         <source>Add co&amp;mment</source>
         <translation>添加备注(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="154" />
+        <location filename="../../console/ui/alarm_pane.py" line="157" />
         <source>Alarm history</source>
         <translation>报警历史</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="173" />
+        <location filename="../../console/ui/alarm_pane.py" line="176" />
         <source>Guard &amp;sent</source>
         <translation>派遣保安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="175" />
-        <location filename="../../console/ui/alarm_pane.py" line="297" />
+        <location filename="../../console/ui/alarm_pane.py" line="178" />
+        <location filename="../../console/ui/alarm_pane.py" line="300" />
         <source>Guard sent</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="180" />
+        <location filename="../../console/ui/alarm_pane.py" line="183" />
         <source>Comme&amp;nt</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="182" />
-        <location filename="../../console/ui/alarm_pane.py" line="298" />
+        <location filename="../../console/ui/alarm_pane.py" line="185" />
+        <location filename="../../console/ui/alarm_pane.py" line="301" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="184" />
+        <location filename="../../console/ui/alarm_pane.py" line="187" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="232" />
+        <location filename="../../console/ui/alarm_pane.py" line="235" />
         <source>Raised %1 · source %2 %3 · %4</source>
         <translation>报警时间 %1 · 来源 %2 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="239" />
+        <location filename="../../console/ui/alarm_pane.py" line="242" />
         <source>Repeated %1 times</source>
         <translation>重复报警 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="242" />
+        <location filename="../../console/ui/alarm_pane.py" line="245" />
         <source>Restored at the device %1 (the alarm stays until closed)</source>
         <translation>设备已于 %1 恢复（报警保持，直至关闭）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="248" />
+        <location filename="../../console/ui/alarm_pane.py" line="251" />
         <source>Acknowledged %1 by %2</source>
         <translation>%1 由 %2 确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="254" />
+        <location filename="../../console/ui/alarm_pane.py" line="257" />
         <source>Camera: %1</source>
         <translation>摄像机：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="257" />
+        <location filename="../../console/ui/alarm_pane.py" line="260" />
         <source>This zone is shelved: it does not sound.</source>
         <translation>该防区已搁置：不发声。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="260" />
+        <location filename="../../console/ui/alarm_pane.py" line="263" />
         <source>Closed %1 by %2: %3 — %4</source>
         <translation>%1 由 %2 关闭：%3 — %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="270" />
+        <location filename="../../console/ui/alarm_pane.py" line="273" />
         <source>What to do: %1</source>
         <translation>处置流程：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="275" />
+        <location filename="../../console/ui/alarm_pane.py" line="278" />
         <source>If real: </source>
         <translation>如属实：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="275" />
+        <location filename="../../console/ui/alarm_pane.py" line="278" />
         <source>If false: </source>
         <translation>如误报：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="295" />
+        <location filename="../../console/ui/alarm_pane.py" line="298" />
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="296" />
+        <location filename="../../console/ui/alarm_pane.py" line="299" />
         <source>Step done</source>
         <translation>步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="299" />
+        <location filename="../../console/ui/alarm_pane.py" line="302" />
         <source>Restored at device</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="300" />
+        <location filename="../../console/ui/alarm_pane.py" line="303" />
         <source>Alarmed again</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="301" />
+        <location filename="../../console/ui/alarm_pane.py" line="304" />
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="302" />
+        <location filename="../../console/ui/alarm_pane.py" line="305" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="305" />
+        <location filename="../../console/ui/alarm_pane.py" line="310" />
         <source>Device event</source>
         <translation>设备事件</translation>
     </message>
@@ -293,117 +293,132 @@
         <source>Waiting</source>
         <translation>等待时长</translation>
     </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="206" />
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_model.py" line="211" />
+        <source>shelved</source>
+        <translation>已搁置</translation>
+    </message>
 </context>
 <context>
     <name>AlarmPane</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="62" />
+        <location filename="../../console/ui/alarm_pane.py" line="65" />
         <source>Real alarm</source>
         <translation>真实报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="63" />
+        <location filename="../../console/ui/alarm_pane.py" line="66" />
         <source>False alarm</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="64" />
+        <location filename="../../console/ui/alarm_pane.py" line="67" />
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="65" />
+        <location filename="../../console/ui/alarm_pane.py" line="68" />
         <source>Fault repaired</source>
         <translation>故障已修复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="66" />
+        <location filename="../../console/ui/alarm_pane.py" line="69" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="75" />
+        <location filename="../../console/ui/alarm_pane.py" line="78" />
         <source>Close alarm</source>
         <translation>关闭报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="103" />
+        <location filename="../../console/ui/alarm_pane.py" line="106" />
         <source>Shelve zone</source>
         <translation>搁置防区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="369" />
+        <location filename="../../console/ui/alarm_pane.py" line="394" />
+        <source>⚠ The alarm sound cannot play on this computer (see the log).</source>
+        <translation>⚠ 本机无法播放报警声音（详见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="400" />
         <source>Open alarms</source>
         <translation>未关闭的报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="370" />
+        <location filename="../../console/ui/alarm_pane.py" line="401" />
         <source>Recently closed</source>
         <translation>最近关闭的报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="371" />
+        <location filename="../../console/ui/alarm_pane.py" line="402" />
         <source>Which alarms</source>
         <translation>显示哪些报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="373" />
+        <location filename="../../console/ui/alarm_pane.py" line="404" />
         <source>&amp;Group by zone</source>
         <translation>按防区合并(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="374" />
+        <location filename="../../console/ui/alarm_pane.py" line="405" />
         <source>Group by zone</source>
         <translation>按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="380" />
-        <location filename="../../console/ui/alarm_pane.py" line="582" />
+        <location filename="../../console/ui/alarm_pane.py" line="411" />
+        <location filename="../../console/ui/alarm_pane.py" line="615" />
         <source>Alarm queue</source>
         <translation>报警队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="418" />
+        <location filename="../../console/ui/alarm_pane.py" line="451" />
         <source>Acknowledge &amp;top alarm</source>
         <translation>确认首条报警(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="419" />
+        <location filename="../../console/ui/alarm_pane.py" line="452" />
         <source>&amp;Acknowledge selected</source>
         <translation>确认所选报警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="420" />
+        <location filename="../../console/ui/alarm_pane.py" line="453" />
         <source>&amp;Close selected…</source>
         <translation>关闭所选报警(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="421" />
+        <location filename="../../console/ui/alarm_pane.py" line="454" />
         <source>&amp;Shelve zone…</source>
         <translation>搁置防区(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="446" />
+        <location filename="../../console/ui/alarm_pane.py" line="479" />
         <source>Look at camera %1 for %2</source>
         <translation>请查看摄像机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="488" />
+        <location filename="../../console/ui/alarm_pane.py" line="521" />
         <source>ALARM FLOOD: %1 new alarms in 10 minutes — repeats are grouped by zone</source>
         <translation>报警泛滥：10 分钟内 %1 条新报警 — 重复报警已按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="496" />
+        <location filename="../../console/ui/alarm_pane.py" line="529" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="548" />
+        <location filename="../../console/ui/alarm_pane.py" line="581" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="586" />
+        <location filename="../../console/ui/alarm_pane.py" line="619" />
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
     </message>
@@ -497,22 +512,22 @@
 <context>
     <name>CloseAlarmDialog</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="81" />
+        <location filename="../../console/ui/alarm_pane.py" line="84" />
         <source>What was found and what was done (required)</source>
         <translation>现场情况和处置经过（必填）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="83" />
+        <location filename="../../console/ui/alarm_pane.py" line="86" />
         <source>&amp;Resolution</source>
         <translation>处置结论(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="84" />
+        <location filename="../../console/ui/alarm_pane.py" line="87" />
         <source>&amp;Comment</source>
         <translation>备注(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="85" />
+        <location filename="../../console/ui/alarm_pane.py" line="88" />
         <source>&amp;Close alarm</source>
         <translation>关闭报警(&amp;C)</translation>
     </message>
@@ -806,22 +821,22 @@ Database: %4</source>
 <context>
     <name>ShelveDialog</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="108" />
+        <location filename="../../console/ui/alarm_pane.py" line="111" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="110" />
+        <location filename="../../console/ui/alarm_pane.py" line="113" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="111" />
+        <location filename="../../console/ui/alarm_pane.py" line="114" />
         <source>&amp;For</source>
         <translation>时长(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="112" />
+        <location filename="../../console/ui/alarm_pane.py" line="115" />
         <source>&amp;Shelve</source>
         <translation>搁置(&amp;S)</translation>
     </message>
@@ -829,109 +844,116 @@ Database: %4</source>
 <context>
     <name>SitePane</name>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="18" />
+        <location filename="../../console/ui/site_pane.py" line="19" />
         <source>not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="19" />
+        <location filename="../../console/ui/site_pane.py" line="20" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="20" />
-        <location filename="../../console/ui/site_pane.py" line="32" />
+        <location filename="../../console/ui/site_pane.py" line="21" />
+        <location filename="../../console/ui/site_pane.py" line="33" />
         <source>fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="26" />
+        <location filename="../../console/ui/site_pane.py" line="27" />
         <source>fire</source>
         <translation>火警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="27" />
+        <location filename="../../console/ui/site_pane.py" line="28" />
         <source>infrared</source>
         <translation>红外</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="28" />
+        <location filename="../../console/ui/site_pane.py" line="29" />
         <source>perimeter</source>
         <translation>周界</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="29" />
+        <location filename="../../console/ui/site_pane.py" line="30" />
         <source>panic button</source>
         <translation>紧急按钮</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="30" />
+        <location filename="../../console/ui/site_pane.py" line="31" />
         <source>lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="31" />
+        <location filename="../../console/ui/site_pane.py" line="32" />
         <source>tamper</source>
         <translation>防拆</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../console/ui/site_pane.py" line="46" />
+        <source>simulated, %n scripted step(s)</source>
+        <translation>
+            <numerusform>模拟，脚本 %n 步</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="52" />
+        <location filename="../../console/ui/site_pane.py" line="56" />
         <source>Site devices</source>
         <translation>站点设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="54" />
+        <location filename="../../console/ui/site_pane.py" line="58" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="54" />
+        <location filename="../../console/ui/site_pane.py" line="58" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="54" />
+        <location filename="../../console/ui/site_pane.py" line="58" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="54" />
+        <location filename="../../console/ui/site_pane.py" line="58" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="73" />
+        <location filename="../../console/ui/site_pane.py" line="77" />
         <source>Cameras (%1)</source>
         <translation>摄像机（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="75" />
+        <location filename="../../console/ui/site_pane.py" line="79" />
         <source>camera, recorded</source>
         <translation>摄像机，录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="75" />
+        <location filename="../../console/ui/site_pane.py" line="79" />
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="79" />
+        <location filename="../../console/ui/site_pane.py" line="83" />
         <source>Alarm sources (%1)</source>
         <translation>报警源（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="85" />
+        <location filename="../../console/ui/site_pane.py" line="89" />
         <source>Zones (%1)</source>
         <translation>防区（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="89" />
-        <location filename="../../console/ui/site_pane.py" line="90" />
+        <location filename="../../console/ui/site_pane.py" line="93" />
+        <location filename="../../console/ui/site_pane.py" line="94" />
         <source>Intercom</source>
         <translation>对讲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="109" />
+        <location filename="../../console/ui/site_pane.py" line="113" />
         <source>Site and devices</source>
         <translation>站点设备</translation>
     </message>
@@ -1124,81 +1146,146 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../console/ui/wording.py" line="71" />
+        <source>Alarm raised</source>
+        <translation>报警产生</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="72" />
+        <source>Alarm repeated</source>
+        <translation>再次报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="73" />
+        <source>Device restored</source>
+        <translation>设备恢复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="74" />
+        <source>Panel reset</source>
+        <translation>主机复位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="75" />
+        <source>Device event stored</source>
+        <translation>设备事件已记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="76" />
+        <source>Resent report (duplicate)</source>
+        <translation>重发报告（重复）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="77" />
+        <source>Alarm acknowledged</source>
+        <translation>报警已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="78" />
+        <source>SOP step done</source>
+        <translation>处置步骤完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="79" />
+        <source>Guard dispatched</source>
+        <translation>已派遣保安</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="80" />
+        <source>Alarm comment</source>
+        <translation>报警备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="81" />
+        <source>Alarm closed</source>
+        <translation>报警已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="82" />
+        <source>Zone shelved</source>
+        <translation>防区已搁置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="83" />
+        <source>Zone unshelved</source>
+        <translation>防区取消搁置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="84" />
         <source>Log-out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="72" />
+        <location filename="../../console/ui/wording.py" line="85" />
         <source>Failed password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="73" />
+        <location filename="../../console/ui/wording.py" line="86" />
         <source>Account locked out</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="74" />
+        <location filename="../../console/ui/wording.py" line="87" />
         <source>Refused: account locked</source>
         <translation>拒绝：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="75" />
+        <location filename="../../console/ui/wording.py" line="88" />
         <source>Console unlocked</source>
         <translation>值班台解锁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="76" />
+        <location filename="../../console/ui/wording.py" line="89" />
         <source>Command-line authorisation</source>
         <translation>命令行授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="77" />
+        <location filename="../../console/ui/wording.py" line="90" />
         <source>Password check for change</source>
         <translation>修改密码前验证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="78" />
+        <location filename="../../console/ui/wording.py" line="91" />
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="79" />
+        <location filename="../../console/ui/wording.py" line="92" />
         <source>User added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="80" />
+        <location filename="../../console/ui/wording.py" line="93" />
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="81" />
+        <location filename="../../console/ui/wording.py" line="94" />
         <source>User enabled/disabled</source>
         <translation>启用/停用用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="82" />
+        <location filename="../../console/ui/wording.py" line="95" />
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="83" />
+        <location filename="../../console/ui/wording.py" line="96" />
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="84" />
+        <location filename="../../console/ui/wording.py" line="97" />
         <source>Personal setting saved</source>
         <translation>保存个人设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="85" />
+        <location filename="../../console/ui/wording.py" line="98" />
         <source>Service started</source>
         <translation>服务启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="86" />
+        <location filename="../../console/ui/wording.py" line="99" />
         <source>Service stopped</source>
         <translation>服务停止</translation>
     </message>

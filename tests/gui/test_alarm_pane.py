@@ -152,3 +152,28 @@ def test_supervisor_shelves_a_zone_from_the_pane(qtbot, desk, admin) -> None:  #
     assert not pane.sound.loop.playing  # type: ignore[attr-defined]
     window.close()
     QApplication.processEvents()
+
+
+def test_no_sound_library_is_said_not_hidden(qtbot, desk, operator, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import console.ui.alarm_sound as sound
+
+    monkeypatch.setattr(sound, "make_player", lambda *_args: sound.SilentPlayer())
+    from tests.gui.conftest import open_window
+
+    window = open_window(qtbot, desk, "li", "operator-pass-1")
+    pane = pane_of(window)
+    assert not pane.sound.available
+    assert pane.no_sound.isVisibleTo(pane)
+    window.close()
+
+
+def test_table_shows_queue_order_fire_first(qtbot, operator_window) -> None:  # type: ignore[no-untyped-def]
+    desk, pane = operator_window.desk, pane_of(operator_window)
+    for point in ("sim:9", "sim:5", "sim:1"):  # tamper, perimeter, fire: in arrival order
+        raise_(desk, point)
+    qtbot.waitUntil(lambda: pane.proxy.rowCount() == 3)
+    assert [cell(pane, r, 0) for r in range(3)] == ["P1 Fire", "P3 Perimeter", "P4 Tamper"]
+    pane.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first on request
+    assert [cell(pane, r, 0) for r in range(3)] == ["P1 Fire", "P3 Perimeter", "P4 Tamper"]
+    pane.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert cell(pane, 0, 0) == "P4 Tamper"

@@ -128,6 +128,11 @@ def test_the_next_date_line_ends_a_block_without_a_blank_line() -> None:
     assert [(e.code, e.point) for e in dec.feed(gb("复位\n\n"))] == [("复位", None)]
 
 
+def test_a_stray_control_byte_does_not_swallow_the_line_end_after_it() -> None:
+    (event,) = decoder().feed(gb("2026-11-21 14:00:00\n004-004\n火警") + b"\x1b\n" + gb("大堂\n\n"))
+    assert (event.code, event.text) == ("火警", "大堂")
+
+
 def test_garbage_and_blocks_without_a_date_line_are_counted_bad_and_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
