@@ -86,7 +86,7 @@ def test_kill_9_right_after_an_ack_loses_nothing_acked(
     assert missing == []
 
 
-def _events(desk: Desk):  # type: ignore[no-untyped-def]
+def _events(desk: Desk):
     from sqlalchemy import select
 
     from schema.models import AlarmEvent

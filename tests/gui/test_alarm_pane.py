@@ -26,11 +26,11 @@ def pane_of(window: MainWindow) -> AlarmPane:
     return pane
 
 
-def cell(pane: AlarmPane, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+def cell(pane: AlarmPane, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):
     return pane.proxy.index(row, column).data(role)
 
 
-def test_new_fire_alarm_shows_red_with_words_and_sounds(qtbot, operator_window) -> None:  # type: ignore[no-untyped-def]
+def test_new_fire_alarm_shows_red_with_words_and_sounds(qtbot, operator_window) -> None:
     pane = pane_of(operator_window)
     raise_(operator_window.desk, "sim:1")
     qtbot.waitUntil(lambda: pane.proxy.rowCount() == 1)
@@ -44,20 +44,20 @@ def test_new_fire_alarm_shows_red_with_words_and_sounds(qtbot, operator_window) 
     qtbot.waitUntil(lambda: "1号楼大堂" in pane.detail.info.text())  # the zone's camera
 
 
-def test_f2_acknowledges_the_top_alarm_and_stops_the_sound(qtbot, operator_window) -> None:  # type: ignore[no-untyped-def]
+def test_f2_acknowledges_the_top_alarm_and_stops_the_sound(qtbot, operator_window) -> None:
     desk, pane = operator_window.desk, pane_of(operator_window)
     tamper = raise_(desk, "sim:9")
     fire = raise_(desk, "sim:2")
     qtbot.waitUntil(lambda: pane.proxy.rowCount() == 2)
-    assert pane.sound.loop.playing  # type: ignore[attr-defined]
+    assert pane.sound.loop.playing
     operator_window.activateWindow()
     qtbot.keyClick(operator_window, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: desk.alarms.get(fire).state == State.ACKNOWLEDGED)
     assert desk.alarms.get(tamper).state == State.NEW
-    qtbot.waitUntil(lambda: not pane.sound.loop.playing)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not pane.sound.loop.playing)
 
 
-def test_lifecycle_through_the_detail_panel(qtbot, operator_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_lifecycle_through_the_detail_panel(qtbot, operator_window, monkeypatch) -> None:
     desk, pane = operator_window.desk, pane_of(operator_window)
     alarm_id = raise_(desk, "sim:8")  # lift
     qtbot.waitUntil(lambda: pane.detail.detail is not None)
@@ -89,7 +89,7 @@ def test_lifecycle_through_the_detail_panel(qtbot, operator_window, monkeypatch)
     qtbot.waitUntil(lambda: pane.proxy.rowCount() == 1)
 
 
-def test_restore_is_shown_and_the_alarm_stays(qtbot, operator_window) -> None:  # type: ignore[no-untyped-def]
+def test_restore_is_shown_and_the_alarm_stays(qtbot, operator_window) -> None:
     desk, pane = operator_window.desk, pane_of(operator_window)
     raise_(desk, "sim:5")
     raise_(desk, "sim:5", EventType.RESTORE)
@@ -97,7 +97,7 @@ def test_restore_is_shown_and_the_alarm_stays(qtbot, operator_window) -> None:  
     assert cell(pane, 0, 5) == "New"
 
 
-def test_flood_banner_and_grouping(qtbot, operator_window) -> None:  # type: ignore[no-untyped-def]
+def test_flood_banner_and_grouping(qtbot, operator_window) -> None:
     desk, pane = operator_window.desk, pane_of(operator_window)
     first = raise_(desk, "sim:4")
     desk.alarms.acknowledge(desk.auth.authenticate("li", "operator-pass-1"), first)
@@ -116,7 +116,7 @@ def test_flood_banner_and_grouping(qtbot, operator_window) -> None:  # type: ign
     assert pane.proxy.rowCount() == 10
 
 
-def test_operator_cannot_shelve_and_controls_are_named(qtbot, operator_window) -> None:  # type: ignore[no-untyped-def]
+def test_operator_cannot_shelve_and_controls_are_named(qtbot, operator_window) -> None:
     pane = pane_of(operator_window)
     raise_(operator_window.desk, "sim:4")
     qtbot.waitUntil(lambda: pane.detail.detail is not None)
@@ -133,7 +133,7 @@ def test_operator_cannot_shelve_and_controls_are_named(qtbot, operator_window) -
     assert shortcuts.get("Acknowledge top alarm") == "F2"
 
 
-def test_supervisor_shelves_a_zone_from_the_pane(qtbot, desk, admin) -> None:  # type: ignore[no-untyped-def]
+def test_supervisor_shelves_a_zone_from_the_pane(qtbot, desk, admin) -> None:
     from tests.gui.conftest import open_window
 
     window = open_window(qtbot, desk, "chief", "admin-pass-1")
@@ -149,12 +149,12 @@ def test_supervisor_shelves_a_zone_from_the_pane(qtbot, desk, admin) -> None:  #
     dialog.accept()
     qtbot.waitUntil(lambda: [s.zone_id for s in desk.alarms.shelves()] == ["garage-b1-ir"])
     qtbot.waitUntil(lambda: "shelved" in cell(pane, 0, 5))
-    assert not pane.sound.loop.playing  # type: ignore[attr-defined]
+    assert not pane.sound.loop.playing
     window.close()
     QApplication.processEvents()
 
 
-def test_no_sound_library_is_said_not_hidden(qtbot, desk, operator, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_sound_library_is_said_not_hidden(qtbot, desk, operator, monkeypatch) -> None:
     import console.ui.alarm_sound as sound
 
     monkeypatch.setattr(sound, "make_player", lambda *_args: sound.SilentPlayer())
@@ -167,7 +167,7 @@ def test_no_sound_library_is_said_not_hidden(qtbot, desk, operator, monkeypatch)
     window.close()
 
 
-def test_table_shows_queue_order_fire_first(qtbot, operator_window) -> None:  # type: ignore[no-untyped-def]
+def test_table_shows_queue_order_fire_first(qtbot, operator_window) -> None:
     desk, pane = operator_window.desk, pane_of(operator_window)
     for point in ("sim:9", "sim:5", "sim:1"):  # tamper, perimeter, fire: in arrival order
         raise_(desk, point)

@@ -17,13 +17,13 @@ SRC = "demo-panel"
 
 
 def ev(point: str | None, kind: EventType = EventType.ALARM, **kw: object) -> DeviceEvent:
-    return DeviceEvent(SRC, kind, point, code=f"{point}={kind.value}", **kw)  # type: ignore[arg-type]
+    return DeviceEvent(SRC, kind, point, code=f"{point}={kind.value}", **kw)
 
 
 def test_alarm_is_stored_mapped_to_its_zone_and_published_after_commit(desk: Desk) -> None:
     seen: list[tuple[str, bool]] = []
 
-    def on_event(e) -> None:  # type: ignore[no-untyped-def]
+    def on_event(e) -> None:
         # The subscriber can already read what it is told about.
         stored = e.data.get("alarm_id") in {a.id for a in desk.alarms.open_alarms()}
         seen.append((e.topic, stored))
@@ -51,7 +51,7 @@ def test_queue_order_is_priority_then_oldest(desk: Desk) -> None:
     assert order == [ids["sim:2"], ids["sim:1"], ids["sim:7"], ids["sim:4"], ids["sim:9"]]
 
 
-def test_lifecycle_with_sop_steps_dispatch_and_close(desk: Desk, operator) -> None:  # type: ignore[no-untyped-def]
+def test_lifecycle_with_sop_steps_dispatch_and_close(desk: Desk, operator) -> None:
     alarm_id = desk.alarms.ingest(ev("sim:1")).alarm_id
     with pytest.raises(AlarmError) as exc:
         desk.alarms.close(operator, alarm_id, Resolution.FALSE, "x")
@@ -104,7 +104,7 @@ def test_restore_is_attached_but_never_closes_a_latching_alarm(desk: Desk) -> No
     assert [a.id for a in desk.alarms.open_alarms()] == [alarm_id]
 
 
-def test_repeat_while_unacknowledged_counts_and_after_ack_is_new(desk: Desk, operator) -> None:  # type: ignore[no-untyped-def]
+def test_repeat_while_unacknowledged_counts_and_after_ack_is_new(desk: Desk, operator) -> None:
     first = desk.alarms.ingest(ev("sim:4")).alarm_id
     again = desk.alarms.ingest(ev("sim:4"))
     assert (again.outcome, again.alarm_id) == ("repeat", first)
@@ -176,7 +176,7 @@ def test_flood_after_ten_new_alarms(desk: Desk) -> None:
     assert floods == [True]
 
 
-def test_shelving_needs_a_supervisor_reason_and_expiry(desk: Desk, admin, operator) -> None:  # type: ignore[no-untyped-def]
+def test_shelving_needs_a_supervisor_reason_and_expiry(desk: Desk, admin, operator) -> None:
     until = utcnow() + timedelta(hours=2)
     with pytest.raises(PermissionDenied):
         desk.alarms.shelve(operator, "garage-b1-ir", "施工", until)
@@ -200,7 +200,7 @@ def test_shelving_needs_a_supervisor_reason_and_expiry(desk: Desk, admin, operat
     assert "zone.unshelve" in actions
 
 
-def test_age_levels_follow_site_settings(desk: Desk, operator) -> None:  # type: ignore[no-untyped-def]
+def test_age_levels_follow_site_settings(desk: Desk, operator) -> None:
     alarm = desk.alarms.get(desk.alarms.ingest(ev("sim:1")).alarm_id)
     warn, late = desk.site.alarms.age_warn_s, desk.site.alarms.age_late_s
     assert desk.alarms.age_level(alarm, alarm.raised_at) == 0
@@ -210,7 +210,7 @@ def test_age_levels_follow_site_settings(desk: Desk, operator) -> None:  # type:
     assert desk.alarms.age_level(acked, acked.raised_at + timedelta(seconds=late)) == 0
 
 
-def test_acknowledge_top_takes_the_first_in_queue_order(desk: Desk, operator) -> None:  # type: ignore[no-untyped-def]
+def test_acknowledge_top_takes_the_first_in_queue_order(desk: Desk, operator) -> None:
     desk.alarms.ingest(ev("sim:9"))
     fire = desk.alarms.ingest(ev("sim:2")).alarm_id
     top = desk.alarms.acknowledge_top(operator)

@@ -22,7 +22,7 @@ CONTRACT = (
 
 
 @pytest.fixture
-def handled(desk: Desk, operator) -> int:  # type: ignore[no-untyped-def]
+def handled(desk: Desk, operator) -> int:
     alarm_id = desk.alarms.ingest(DeviceEvent("demo-panel", EventType.ALARM, "sim:1")).alarm_id
     desk.alarms.ingest(DeviceEvent("demo-panel", EventType.ALARM, "sim:4"))
     desk.alarms.acknowledge(operator, alarm_id)
@@ -31,7 +31,7 @@ def handled(desk: Desk, operator) -> int:  # type: ignore[no-untyped-def]
     return alarm_id
 
 
-def test_csv_has_the_contract_columns_and_local_times(handled: int, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_csv_has_the_contract_columns_and_local_times(handled: int, capsys) -> None:
     assert main(["export", "alarms", "--site", str(DEMO_SITE)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 2
@@ -59,7 +59,7 @@ def test_json_to_a_file_is_one_array_and_filters_by_time(handled: int, tmp_path:
     assert [p.name for p in tmp_path.iterdir()] == ["alarms.json"]  # no temporary left over
 
 
-def test_bad_time_is_named_and_nothing_is_written(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_bad_time_is_named_and_nothing_is_written(tmp_path: Path, capsys) -> None:
     out = tmp_path / "x.csv"
     code = main(
         ["export", "alarms", "--site", str(DEMO_SITE), "--from", "yesterday", "-o", str(out)]

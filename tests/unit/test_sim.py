@@ -38,7 +38,7 @@ def test_bad_scripts_name_the_line(text: str, message: str) -> None:
         parse_script(text)
 
 
-def test_a_bad_script_in_a_site_file_is_a_site_problem(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_script_in_a_site_file_is_a_site_problem(tmp_path) -> None:
     site = tmp_path / "s.toml"
     site.write_text(
         '[site]\nname = "x"\n\n[[alarm_sources]]\nid = "p"\nkind = "sim"\n'
