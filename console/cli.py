@@ -110,6 +110,9 @@ def _setup_logging(verbose: bool) -> None:
     )
     if not verbose:
         logging.getLogger("alembic").setLevel(logging.WARNING)
+        # pymodbus logs every timeout at ERROR with frame dumps; our hubs log the first failure
+        # of a run at ERROR and repeats at DEBUG themselves.
+        logging.getLogger("pymodbus").setLevel(logging.CRITICAL)
 
 
 def _site_path(args: argparse.Namespace) -> Path:

@@ -811,12 +811,56 @@ def _zone_points(data: dict[str, Any], reporter: _Reporter) -> list[Problem]:
     return problems
 
 
+def _line_settings(item: dict[str, Any]) -> tuple[object, ...]:
+    defaults = {"baudrate": 9600, "bytesize": 8, "parity": "N", "stopbits": 1}
+    return tuple(item.get(key, default) for key, default in defaults.items())
+
+
+def _shared_ports(data: dict[str, Any], reporter: _Reporter) -> list[Problem]:
+    """One serial port is one line: only Modbus RTU sources (an RS-485 bus with several unit
+    ids) may share it, with the same line settings and different unit ids."""
+    problems = []
+    first: dict[str, int] = {}
+    units: dict[tuple[str, object], int] = {}  # (port, unit id) -> index
+    items = dict(_items(data, "alarm_sources"))
+    for index, item in items.items():
+        port, kind = _text(item, "port"), item.get("kind")
+        if kind not in SERIAL_KINDS or port is None:
+            continue
+        unit = item.get("unit", 1)
+        if port not in first:
+            first[port] = index
+            units[port, unit] = index
+            continue
+        other = items[first[port]]
+        line = reporter.lines.line_of(("alarm_sources", first[port], "port"))
+        if kind != "modbus-rtu" or other.get("kind") != "modbus-rtu":
+            message = (
+                f"port {_show(port)} is already used (line {line}); "
+                "only modbus-rtu sources may share a port"
+            )
+        elif _line_settings(item) != _line_settings(other):
+            message = (
+                f"port {_show(port)} is shared with line {line} but with other "
+                "baudrate/bytesize/parity/stopbits"
+            )
+        elif (port, unit) in units:
+            line = reporter.lines.line_of(("alarm_sources", units[port, unit], "unit"))
+            message = f"unit {unit} is already used on port {_show(port)} (line {line})"
+        else:
+            units[port, unit] = index
+            continue
+        problems.append(reporter.problem(("alarm_sources", index, "port"), message))
+    return problems
+
+
 _CROSS_CHECKS: list[Callable[[dict[str, Any], _Reporter], list[Problem]]] = [
     lambda data, reporter: _duplicate_ids(data, "cameras", reporter),
     lambda data, reporter: _duplicate_ids(data, "alarm_sources", reporter),
     lambda data, reporter: _duplicate_ids(data, "zones", reporter),
     _zone_references,
     _zone_points,
+    _shared_ports,
 ]
 
 

@@ -32,6 +32,8 @@ pty carries bytes at once, so a real 9600 baud line adds ~22 ms per 21-byte repo
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import math
 import os
 import random
@@ -275,34 +277,64 @@ def beside_gui(work: Callable[[], T], timeout_s: float) -> T:
     return result
 
 
+# ---------------------------------------------------------------------------------------------
+# A binding that drops references
+
+
 class _Pinger(QObject):
     ping = Signal()
 
 
-_TRUE_BALLAST: list[bool] = []  # kept for the life of the process, see below
-EMIT_WARNING = (
-    "warning: this PySide6 drops a reference to True on every Signal.emit() (seen in 6.12.0, "
-    "not in 6.11.3); on Python 3.11 the console aborts after some thousands of signals. The "
-    "bench holds a million extra references to True so that it can finish."
+BINDING_WARNING = (
+    "warning: this PySide6 drops a reference to None on every call of a void method and one to "
+    "True on every Signal.emit() (seen in 6.12.0, not in 6.11.3); on Python 3.11 (no immortal "
+    "objects) the console aborts or corrupts its heap once None or True runs out of references. "
+    "The bench kept them topped up so that it could finish: {added} references added."
 )
 
 
-def emit_drops_true() -> bool:
-    """Whether Signal.emit() returns True without a reference of its own (PySide6 6.12.0)."""
-    pinger = _Pinger()
-    before = sys.getrefcount(True)
+def binding_drops_references() -> bool:
+    """Whether calls into PySide6 return None or True without a reference of their own."""
+    pinger, timer = _Pinger(), QTimer()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(10):
         pinger.ping.emit()
-    return sys.getrefcount(True) < before
+        timer.setInterval(10)
+    return sys.getrefcount(None) < none_before or sys.getrefcount(True) < true_before
 
 
-def guard_true_refcount() -> bool:
-    """Keep True alive through the bench on a PySide6 whose emit() drops references to it;
-    True if that was needed. The references stay until the process ends."""
-    if not emit_drops_true():
-        return False
-    _TRUE_BALLAST.extend([True] * 1_000_000)
-    return True
+class RefcountKeeper:
+    """On such a binding, a thread keeps None, True and False above LOW references by adding
+    STEP at a time to a list that is never freed (not even at exit, where the dropped
+    references would otherwise bring them to zero). Small steps: the GIL is held briefly."""
+
+    LOW, STEP, PERIOD_S = 1_000_000, 250_000, 0.01
+
+    def __init__(self) -> None:
+        self.added = 0
+        self._ballast: list[object] = []
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(self._ballast))
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bench-refcounts", daemon=True)
+
+    def start(self) -> None:
+        self.top_up()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join()
+        self.top_up()
+
+    def _run(self) -> None:
+        while not self._stopping.wait(self.PERIOD_S):
+            self.top_up()
+
+    def top_up(self) -> None:
+        for singleton in (None, True, False):
+            while sys.getrefcount(singleton) < self.LOW:
+                self._ballast.extend(itertools.repeat(singleton, self.STEP))
+                self.added += self.STEP
 
 
 class SilentPlayer:
@@ -736,17 +768,20 @@ def report(plan: Plan, quick: bool, latencies: list[Latency], flood: Flood) -> s
 def run_bench(quick: bool) -> int:
     """Run the bench, print the figures; 0, or 1 when it failed or lost an ACKed event."""
     plan = QUICK if quick else FULL
-    guarded = guard_true_refcount()
-    if guarded:
-        sys.stderr.write(f"bench alarms: {EMIT_WARNING}\n")
+    keeper = RefcountKeeper() if binding_drops_references() else None
+    if keeper is not None:
+        keeper.start()
     try:
         latencies, flood = run_all(plan)
     except BenchError as exc:
         sys.stderr.write(f"bench alarms: {exc}\n")
         return 1
+    finally:
+        if keeper is not None:
+            keeper.stop()
     sys.stdout.write(report(plan, quick, latencies, flood))
-    if guarded:
-        sys.stdout.write(EMIT_WARNING + "\n")
+    if keeper is not None:
+        sys.stdout.write(BINDING_WARNING.format(added=keeper.added) + "\n")
     sys.stdout.flush()
     if flood.lost:
         sys.stderr.write(f"bench alarms: {flood.lost} ACKed events are not in the database\n")

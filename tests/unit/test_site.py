@@ -658,3 +658,54 @@ def test_storage_limits(tmp_path: Path) -> None:
         "storage.retention_days": "must be at least 1, got 0",
         "storage.quota_gb": "must be more than 0, got 0",
     }
+
+
+def test_serial_ports_are_shared_only_by_modbus_rtu_with_same_settings(tmp_path: Path) -> None:
+    site = tmp_path / "ports.toml"
+    site.write_text(
+        """[site]
+name = "x"
+
+[[alarm_sources]]
+id = "bus-a"
+kind = "modbus-rtu"
+port = "/dev/ttyUSB0"
+unit = 1
+
+[[alarm_sources]]
+id = "bus-b"
+kind = "modbus-rtu"
+port = "/dev/ttyUSB0"
+unit = 2
+
+[[alarm_sources]]
+id = "bus-c"
+kind = "modbus-rtu"
+port = "/dev/ttyUSB0"
+unit = 3
+baudrate = 19200
+
+[[alarm_sources]]
+id = "bus-d"
+kind = "modbus-rtu"
+port = "/dev/ttyUSB0"
+unit = 2
+
+[[alarm_sources]]
+id = "receiver"
+kind = "contact-id"
+port = "/dev/ttyUSB0"
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(SiteError) as exc:
+        load_site(site)
+    lines = [str(p) for p in exc.value.problems]
+    assert lines == [
+        f'{site}:19: alarm_sources[2].port: port "/dev/ttyUSB0" is shared with line 7 but with '
+        "other baudrate/bytesize/parity/stopbits",
+        f"{site}:26: alarm_sources[3].port: unit 2 is already used on port "
+        '"/dev/ttyUSB0" (line 14)',
+        f'{site}:32: alarm_sources[4].port: port "/dev/ttyUSB0" is already used (line 7); '
+        "only modbus-rtu sources may share a port",
+    ]
