@@ -359,6 +359,8 @@ class KeepColourDelegate(QStyledItemDelegate):
 
 
 class AlarmPane(QWidget):
+    RELOAD_EVERY_S = 15
+
     def __init__(self, ctx: PaneContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -376,6 +378,7 @@ class AlarmPane(QWidget):
         self.open_alarms: list[AlarmView] = []
         self.selected_id: int | None = None
         self._loading = self._reload = False
+        self._ticks = 0
         self._build()
         self._timers()
         ctx.bridge.published.connect(self._on_event)
@@ -565,6 +568,9 @@ class AlarmPane(QWidget):
 
     def _tick(self) -> None:
         self.model.tick()
+        self._ticks += 1
+        if self._ticks % self.RELOAD_EVERY_S == 0:
+            self.refresh()  # shelvings expire and floods end without an event of their own
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ last step. `#` starts a comment. Tests and the GUI's demo menu can also `inject(
 from __future__ import annotations
 
 import logging
+import math
 import queue
 import re
 import time
@@ -65,8 +66,8 @@ def _seconds(word: str, number: int) -> float:
         value = float(word)
     except ValueError:
         raise ScriptError(f"line {number}: {word!r} is not a number of seconds") from None
-    if value < 0:
-        raise ScriptError(f"line {number}: seconds must not be negative")
+    if not math.isfinite(value) or value < 0:
+        raise ScriptError(f"line {number}: seconds must be a finite number, not negative")
     return value
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from console.core.site import SiteError, load_site
 from devices.alarms.base import DeviceEvent, EventType
@@ -27,6 +29,8 @@ def test_script_parses_steps_and_loop() -> None:
     [
         ("1 sim:1 burn", "line 1: unknown type 'burn'"),
         ("x sim:1 alarm", "line 1: 'x' is not a number"),
+        ("nan sim:1 alarm", "line 1: seconds must be a finite number"),
+        ("1 sim:1 alarm\nloop inf", "line 2: seconds must be a finite number"),
         ("1 di:1 alarm", "line 1: 'di:1' is not a point"),
         ("2 sim:1 alarm\n1 sim:1 restore", "line 2: steps must be in time order"),
         ("1 sim:1 alarm\nloop 3\n4 sim:1 alarm", "line 3: nothing may follow 'loop'"),
@@ -74,3 +78,13 @@ def test_driver_plays_the_script_and_injections_in_order() -> None:
         ("sim:1", EventType.ALARM),
         ("sim:1", EventType.RESTORE),
     ]
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_a_script_or_a_script_error(text: str) -> None:
+    try:
+        script = parse_script(text)
+    except ScriptError:
+        return
+    assert script.steps
+    assert all(b.at >= a.at for a, b in zip(script.steps, script.steps[1:], strict=False))
