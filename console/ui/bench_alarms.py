@@ -132,19 +132,29 @@ class Latency:
         )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Flood:
     written: int
     acked: int
-    committed: int
+    committed: int  # events_count() after less before
     at_gui: int
-    lost: int
-    seconds: float
-    planned_s: float
-    stall_ms: float
-    ticks: int
-    pane_redraws: int
-    pane_lag_ms: float | None
+    lost: int  # ACKed, and its report is not in the database
+    first_write: float
+    last_ack: float | None
+    planned_s: float = 0.0
+    stall_ms: float = 0.0
+    ticks: int = 0
+    pane_redraws: int = 0
+    pane_lag_ms: float | None = None  # last ACK → the pane's last redraw
+
+    @property
+    def seconds(self) -> float:
+        return self.last_ack - self.first_write if self.last_ack is not None else 0.0
+
+    def note_pane(self, redraws: list[float], planned_s: float) -> None:
+        self.planned_s, self.pane_redraws = planned_s, len(redraws)
+        if redraws and self.last_ack is not None:
+            self.pane_lag_ms = (redraws[-1] - self.last_ack) * 1000
 
     def lines(self) -> list[str]:
         rate = self.written / self.seconds if self.seconds > 0 else 0.0
@@ -155,9 +165,9 @@ class Flood:
             f"at GUI {self.at_gui}  lost {self.lost}  not acked {self.written - self.acked}",
             f"flood  pace {self.written} lines in {self.seconds:.2f} s = {rate:.1f}/s "
             f"(planned {self.written / self.planned_s:.0f}/s; the writer waits for each ACK)",
-            f"flood  GUI stall max {self.stall_ms:.1f} ms  (aim <= {AIM_STALL_MS:g} ms) {verdict}  "
-            f"({STALL_TICK_MS} ms timer, {self.ticks} ticks)",
-            f"flood  alarm pane redrew {self.pane_redraws} times; last redraw {lag} "
+            f"flood  GUI stall max {self.stall_ms:.1f} ms  (aim <= {AIM_STALL_MS:g} ms) "
+            f"{verdict}  ({STALL_TICK_MS} ms timer, {self.ticks} ticks)",
+            f"flood  alarm pane redrew {self.pane_redraws} times; the last {lag} "
             "after the last ACK",
         ]
 
@@ -600,17 +610,20 @@ def cid_phase(rig: Rig, count: int, rng: random.Random) -> list[Sent]:
 def bench_contact_id(rig: Rig, count: int, rng: random.Random) -> list[Latency]:
     after = last_event_id(rig.desk)
     sent = beside_gui(lambda: cid_phase(rig, count, rng), count * (ACK_DEADLINE_S + 1))
-    spin_until(lambda: False, 0.2)  # the last events reach the GUI
-    event_ids = pair_up(
-        [s for s in sent if s.t_ack is not None],
-        committed_keys(rig.desk, CID_SOURCE, after),
-        "contact-id",
-    )
+    return cid_latencies(rig, "contact-id", sent, committed_keys(rig.desk, CID_SOURCE, after))
+
+
+def cid_latencies(
+    rig: Rig, what: str, sent: list[Sent], committed: list[tuple[int, str]]
+) -> list[Latency]:
+    """wire→commit (ACK) and wire→GUI of the ACKed lines."""
     acked = [s for s in sent if s.t_ack is not None]
+    event_ids = pair_up(acked, committed, what)
     commit_ms = [(s.t_ack - s.t0) * 1000 for s in acked if s.t_ack is not None]
+    gui_ms = gui_latencies(rig, acked, event_ids)
     return [
-        Latency("contact-id wire→commit (ACK)", commit_ms, count, AIM_LATENCY_MS),
-        Latency("contact-id wire→GUI", gui_latencies(rig, acked, event_ids), count, AIM_LATENCY_MS),
+        Latency(f"{what} wire→commit (ACK)", commit_ms, len(sent), AIM_LATENCY_MS),
+        Latency(f"{what} wire→GUI", gui_ms, len(sent), AIM_LATENCY_MS),
     ]
 
 
@@ -661,18 +674,20 @@ def alarm_pane(rig: Rig) -> Iterator[PaneWatch]:
     actor = rig.desk.login(BENCH_USER, BENCH_PASSWORD)
     real_player = alarm_sound.make_player
     alarm_sound.make_player = SilentPlayer
-    pane = AlarmPane(PaneContext(rig.desk, actor, rig.bridge))
-    watch = PaneWatch(pane)
-    pane.model.modelReset.connect(lambda: watch.redraws.append(time.monotonic()))
     try:
+        pane = AlarmPane(PaneContext(rig.desk, actor, rig.bridge))
+        watch = PaneWatch(pane)
+        pane.model.modelReset.connect(lambda: watch.redraws.append(time.monotonic()))
         pane.resize(1280, 720)
         pane.show()
-        yield watch
+        try:
+            yield watch
+        finally:
+            pane.close()
+            pane.deleteLater()
+            QThreadPool.globalInstance().waitForDone(5000)
+            QApplication.processEvents()
     finally:
-        pane.close()
-        pane.deleteLater()
-        QThreadPool.globalInstance().waitForDone(5000)
-        QApplication.processEvents()
         alarm_sound.make_player = real_player
 
 
@@ -688,17 +703,18 @@ def flood_phase(rig: Rig, count: int, seconds: float) -> list[Sent]:
     return sent
 
 
-def settle(rig: Rig, watch: PaneWatch, expected: int) -> None:
-    """Run the GUI until every event is there and the pane has had a quiet 300 ms."""
-    pool = QThreadPool.globalInstance()
+def settle(rig: Rig, expected: int, quiet_s: float = 0.3) -> None:
+    """Run the GUI until `expected` events have arrived, then until the thread pool (where
+    the pane loads) has been idle for `quiet_s` (the pane's 20 ms debounce is long over)."""
     spin_until(lambda: rig.probe.count >= expected, GUI_WAIT_S * 3)
+    pool = QThreadPool.globalInstance()
     quiet_since = [time.monotonic()]
 
     def quiet() -> bool:
-        busy = pool.activeThreadCount() > 0 or watch.pane._debounce.isActive()
-        if busy:
-            quiet_since[0] = time.monotonic()
-        return time.monotonic() - quiet_since[0] >= 0.3
+        now = time.monotonic()
+        if pool.activeThreadCount() > 0:
+            quiet_since[0] = now
+        return now - quiet_since[0] >= quiet_s
 
     spin_until(quiet, 10.0)
 
@@ -708,37 +724,36 @@ def lost_count(sent: list[Sent], committed: list[tuple[int, str]]) -> int:
     return sum(1 for s in sent if s.t_ack is not None and s.key not in stored)
 
 
-def bench_flood(rig: Rig, count: int, seconds: float) -> Flood:
+def bench_flood(rig: Rig, count: int, seconds: float) -> tuple[Flood, list[Latency]]:
     with alarm_pane(rig) as watch:
-        settle(rig, watch, rig.probe.count)
+        settle(rig, rig.probe.count)
         after, events_before = last_event_id(rig.desk), rig.desk.alarms.events_count()
         gui_before = rig.probe.count
         meter = StallMeter()
         meter.start()
         sent = beside_gui(lambda: flood_phase(rig, count, seconds), seconds + count * 1.0)
-        acked = [s for s in sent if s.t_ack is not None]
-        settle(rig, watch, gui_before + len(acked))
+        settle(rig, gui_before + sum(1 for s in sent if s.t_ack is not None))
         meter.stop()
-        committed = committed_keys(rig.desk, CID_SOURCE, after)
-        last_ack = max((s.t_ack for s in acked if s.t_ack is not None), default=None)
-        last_redraw = watch.redraws[-1] if watch.redraws else None
-        return Flood(
-            written=len(sent),
-            acked=len(acked),
-            committed=rig.desk.alarms.events_count() - events_before,
-            at_gui=sum(1 for event_id, _ in committed if rig.probe.get(event_id) is not None),
-            lost=lost_count(sent, committed),
-            seconds=(last_ack or sent[-1].t0) - sent[0].t0 if sent else 0.0,
-            planned_s=seconds,
-            stall_ms=meter.max_stall_s * 1000,
-            ticks=meter.ticks,
-            pane_redraws=len(watch.redraws),
-            pane_lag_ms=(
-                (last_redraw - last_ack) * 1000
-                if last_redraw is not None and last_ack is not None
-                else None
-            ),
-        )
+    committed = committed_keys(rig.desk, CID_SOURCE, after)
+    flood = flood_counts(rig, sent, committed, rig.desk.alarms.events_count() - events_before)
+    flood.stall_ms, flood.ticks = meter.max_stall_s * 1000, meter.ticks
+    flood.note_pane(watch.redraws, seconds)
+    return flood, cid_latencies(rig, "flood", sent, committed)
+
+
+def flood_counts(
+    rig: Rig, sent: list[Sent], committed: list[tuple[int, str]], events: int
+) -> Flood:
+    acked = [s.t_ack for s in sent if s.t_ack is not None]
+    return Flood(
+        written=len(sent),
+        acked=len(acked),
+        committed=events,
+        at_gui=sum(1 for event_id, _ in committed if rig.probe.get(event_id) is not None),
+        lost=lost_count(sent, committed),
+        first_write=sent[0].t0 if sent else 0.0,
+        last_ack=max(acked, default=None),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -751,8 +766,8 @@ def run_all(plan: Plan) -> tuple[list[Latency], Flood]:
         rig = Rig(stack)
         latencies = bench_contact_id(rig, plan.cid_lines, rng)
         latencies.append(bench_modbus(rig, plan.toggles, rng))
-        flood = bench_flood(rig, plan.flood_lines, plan.flood_s)
-    return latencies, flood
+        flood, under_flood = bench_flood(rig, plan.flood_lines, plan.flood_s)
+    return latencies + under_flood, flood
 
 
 def report(plan: Plan, quick: bool, latencies: list[Latency], flood: Flood) -> str:

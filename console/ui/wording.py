@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from console.core.alarms import AlarmError
 from console.core.auth import (
     AccountLocked,
     BadCredentials,
@@ -48,6 +49,34 @@ def _user_error(exc: UserError) -> str:
     return texts.get(exc.code, str(exc))
 
 
+def _alarm_error(exc: AlarmError) -> str:
+    texts = {
+        "already_acknowledged": QCoreApplication.translate(
+            "Wording", "Someone has already acknowledged this alarm."
+        ),
+        "not_acknowledged": QCoreApplication.translate("Wording", "Acknowledge the alarm first."),
+        "closed": QCoreApplication.translate("Wording", "This alarm is already closed."),
+        "step_done": QCoreApplication.translate("Wording", "This step is already ticked."),
+        "unknown_step": QCoreApplication.translate("Wording", "The checklist has no such step."),
+        "comment_required": QCoreApplication.translate("Wording", "Write a comment first."),
+        "dispatch_to_required": QCoreApplication.translate(
+            "Wording", "Say which guard or post was sent."
+        ),
+        "reason_required": QCoreApplication.translate("Wording", "Shelving a zone needs a reason."),
+        "expiry_past": QCoreApplication.translate(
+            "Wording", "The shelving must end in the future."
+        ),
+        "expiry_too_far": QCoreApplication.translate(
+            "Wording", "A zone may be shelved for at most 7 days."
+        ),
+        "already_shelved": QCoreApplication.translate("Wording", "This zone is already shelved."),
+        "not_shelved": QCoreApplication.translate("Wording", "This zone is not shelved."),
+        "unknown_zone": QCoreApplication.translate("Wording", "There is no such zone."),
+        "not_found": QCoreApplication.translate("Wording", "There is no such alarm."),
+    }
+    return texts.get(exc.code, str(exc))
+
+
 def describe(exc: Exception) -> str:
     """One sentence for the operator; unknown errors keep their own text."""
     if isinstance(exc, BadCredentials):
@@ -61,6 +90,8 @@ def describe(exc: Exception) -> str:
         return QCoreApplication.translate("Wording", "Your role does not allow this.")
     if isinstance(exc, UserError):
         return _user_error(exc)
+    if isinstance(exc, AlarmError):
+        return _alarm_error(exc)
     return str(exc)
 
 

@@ -342,83 +342,83 @@
         <translation>搁置防区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="394" />
+        <location filename="../../console/ui/alarm_pane.py" line="397" />
         <source>⚠ The alarm sound cannot play on this computer (see the log).</source>
         <translation>⚠ 本机无法播放报警声音（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="400" />
+        <location filename="../../console/ui/alarm_pane.py" line="403" />
         <source>Open alarms</source>
         <translation>未关闭的报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="401" />
+        <location filename="../../console/ui/alarm_pane.py" line="404" />
         <source>Recently closed</source>
         <translation>最近关闭的报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="402" />
+        <location filename="../../console/ui/alarm_pane.py" line="405" />
         <source>Which alarms</source>
         <translation>显示哪些报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="404" />
+        <location filename="../../console/ui/alarm_pane.py" line="407" />
         <source>&amp;Group by zone</source>
         <translation>按防区合并(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="405" />
+        <location filename="../../console/ui/alarm_pane.py" line="408" />
         <source>Group by zone</source>
         <translation>按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="411" />
-        <location filename="../../console/ui/alarm_pane.py" line="615" />
+        <location filename="../../console/ui/alarm_pane.py" line="414" />
+        <location filename="../../console/ui/alarm_pane.py" line="621" />
         <source>Alarm queue</source>
         <translation>报警队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="451" />
+        <location filename="../../console/ui/alarm_pane.py" line="454" />
         <source>Acknowledge &amp;top alarm</source>
         <translation>确认首条报警(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="452" />
+        <location filename="../../console/ui/alarm_pane.py" line="455" />
         <source>&amp;Acknowledge selected</source>
         <translation>确认所选报警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="453" />
+        <location filename="../../console/ui/alarm_pane.py" line="456" />
         <source>&amp;Close selected…</source>
         <translation>关闭所选报警(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="454" />
+        <location filename="../../console/ui/alarm_pane.py" line="457" />
         <source>&amp;Shelve zone…</source>
         <translation>搁置防区(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="479" />
+        <location filename="../../console/ui/alarm_pane.py" line="482" />
         <source>Look at camera %1 for %2</source>
         <translation>请查看摄像机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="521" />
+        <location filename="../../console/ui/alarm_pane.py" line="524" />
         <source>ALARM FLOOD: %1 new alarms in 10 minutes — repeats are grouped by zone</source>
         <translation>报警泛滥：10 分钟内 %1 条新报警 — 重复报警已按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="529" />
+        <location filename="../../console/ui/alarm_pane.py" line="532" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="581" />
+        <location filename="../../console/ui/alarm_pane.py" line="587" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="619" />
+        <location filename="../../console/ui/alarm_pane.py" line="625" />
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
     </message>
@@ -1065,227 +1065,297 @@ Database: %4</source>
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../console/ui/wording.py" line="18" />
+        <location filename="../../console/ui/wording.py" line="19" />
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="19" />
+        <location filename="../../console/ui/wording.py" line="20" />
         <source>Supervisor</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="20" />
+        <location filename="../../console/ui/wording.py" line="21" />
         <source>Manager</source>
         <translation>管理处负责人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="21" />
+        <location filename="../../console/ui/wording.py" line="22" />
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="27" />
+        <location filename="../../console/ui/wording.py" line="28" />
         <source>The password must have at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="30" />
+        <location filename="../../console/ui/wording.py" line="31" />
         <source>The password must not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="33" />
+        <location filename="../../console/ui/wording.py" line="34" />
         <source>User name: 2-32 letters, digits, '.', '_' or '-'.</source>
         <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="36" />
+        <location filename="../../console/ui/wording.py" line="37" />
         <source>A user with this name already exists.</source>
         <translation>已存在同名用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="37" />
+        <location filename="../../console/ui/wording.py" line="38" />
         <source>The first user must be an administrator.</source>
         <translation>第一个用户必须是系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="40" />
+        <location filename="../../console/ui/wording.py" line="41" />
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="43" />
+        <location filename="../../console/ui/wording.py" line="44" />
         <source>No such user.</source>
         <translation>没有该用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="44" />
+        <location filename="../../console/ui/wording.py" line="45" />
         <source>This would leave the site without an active administrator.</source>
         <translation>此操作会使站点没有可用的系统管理员。</translation>
     </message>
     <message>
         <location filename="../../console/ui/wording.py" line="54" />
+        <source>Someone has already acknowledged this alarm.</source>
+        <translation>该报警已被他人确认。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="57" />
+        <source>Acknowledge the alarm first.</source>
+        <translation>请先确认报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="58" />
+        <source>This alarm is already closed.</source>
+        <translation>该报警已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="59" />
+        <source>This step is already ticked.</source>
+        <translation>该步骤已勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="60" />
+        <source>The checklist has no such step.</source>
+        <translation>处置清单中没有该步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="61" />
+        <source>Write a comment first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="62" />
+        <source>Say which guard or post was sent.</source>
+        <translation>请填写派出的保安或岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="65" />
+        <source>Shelving a zone needs a reason.</source>
+        <translation>搁置防区必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="66" />
+        <source>The shelving must end in the future.</source>
+        <translation>搁置结束时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="69" />
+        <source>A zone may be shelved for at most 7 days.</source>
+        <translation>防区最多可搁置 7 天。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="72" />
+        <source>This zone is already shelved.</source>
+        <translation>该防区已被搁置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="73" />
+        <source>This zone is not shelved.</source>
+        <translation>该防区未被搁置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="74" />
+        <source>There is no such zone.</source>
+        <translation>没有该防区。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="75" />
+        <source>There is no such alarm.</source>
+        <translation>没有该报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="83" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="57" />
+        <location filename="../../console/ui/wording.py" line="86" />
         <source>Too many failed tries: the account is locked until %1.</source>
         <translation>失败次数过多：账号已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="61" />
+        <location filename="../../console/ui/wording.py" line="90" />
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="70" />
+        <location filename="../../console/ui/wording.py" line="101" />
         <source>Log-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="71" />
+        <location filename="../../console/ui/wording.py" line="102" />
         <source>Alarm raised</source>
         <translation>报警产生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="72" />
+        <location filename="../../console/ui/wording.py" line="103" />
         <source>Alarm repeated</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="73" />
+        <location filename="../../console/ui/wording.py" line="104" />
         <source>Device restored</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="74" />
+        <location filename="../../console/ui/wording.py" line="105" />
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="75" />
+        <location filename="../../console/ui/wording.py" line="106" />
         <source>Device event stored</source>
         <translation>设备事件已记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="76" />
+        <location filename="../../console/ui/wording.py" line="107" />
         <source>Resent report (duplicate)</source>
         <translation>重发报告（重复）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="77" />
+        <location filename="../../console/ui/wording.py" line="108" />
         <source>Alarm acknowledged</source>
         <translation>报警已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="78" />
+        <location filename="../../console/ui/wording.py" line="109" />
         <source>SOP step done</source>
         <translation>处置步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="79" />
+        <location filename="../../console/ui/wording.py" line="110" />
         <source>Guard dispatched</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="80" />
+        <location filename="../../console/ui/wording.py" line="111" />
         <source>Alarm comment</source>
         <translation>报警备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="81" />
+        <location filename="../../console/ui/wording.py" line="112" />
         <source>Alarm closed</source>
         <translation>报警已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="82" />
+        <location filename="../../console/ui/wording.py" line="113" />
         <source>Zone shelved</source>
         <translation>防区已搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="83" />
+        <location filename="../../console/ui/wording.py" line="114" />
         <source>Zone unshelved</source>
         <translation>防区取消搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="84" />
+        <location filename="../../console/ui/wording.py" line="115" />
         <source>Log-out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="85" />
+        <location filename="../../console/ui/wording.py" line="116" />
         <source>Failed password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="86" />
+        <location filename="../../console/ui/wording.py" line="117" />
         <source>Account locked out</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="87" />
+        <location filename="../../console/ui/wording.py" line="118" />
         <source>Refused: account locked</source>
         <translation>拒绝：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="88" />
+        <location filename="../../console/ui/wording.py" line="119" />
         <source>Console unlocked</source>
         <translation>值班台解锁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="89" />
+        <location filename="../../console/ui/wording.py" line="120" />
         <source>Command-line authorisation</source>
         <translation>命令行授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="90" />
+        <location filename="../../console/ui/wording.py" line="121" />
         <source>Password check for change</source>
         <translation>修改密码前验证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="91" />
+        <location filename="../../console/ui/wording.py" line="122" />
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="92" />
+        <location filename="../../console/ui/wording.py" line="123" />
         <source>User added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="93" />
+        <location filename="../../console/ui/wording.py" line="124" />
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="94" />
+        <location filename="../../console/ui/wording.py" line="125" />
         <source>User enabled/disabled</source>
         <translation>启用/停用用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="95" />
+        <location filename="../../console/ui/wording.py" line="126" />
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="96" />
+        <location filename="../../console/ui/wording.py" line="127" />
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="97" />
+        <location filename="../../console/ui/wording.py" line="128" />
         <source>Personal setting saved</source>
         <translation>保存个人设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="98" />
+        <location filename="../../console/ui/wording.py" line="129" />
         <source>Service started</source>
         <translation>服务启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="99" />
+        <location filename="../../console/ui/wording.py" line="130" />
         <source>Service stopped</source>
         <translation>服务停止</translation>
     </message>

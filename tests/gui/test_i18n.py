@@ -90,3 +90,12 @@ def test_a_cjk_font_is_installed_and_used(qapp: QApplication) -> None:
     family = use_cjk_font(qapp)
     assert family is not None, "install fonts-noto-cjk"
     assert qapp.font().family() == family
+
+
+def test_alarm_errors_are_worded_in_chinese(qapp: QApplication) -> None:
+    from console.core.alarms import AlarmError
+    from console.ui.wording import describe
+
+    install_language(qapp, "zh_CN")
+    assert describe(AlarmError("already_acknowledged", "x")) == "该报警已被他人确认。"
+    assert describe(AlarmError("some_new_code", "raw text")) == "raw text"
