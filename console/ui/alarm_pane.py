@@ -420,8 +420,11 @@ class AlarmPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setItemDelegate(KeepColourDelegate(self.table))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once from the first rows, then by the operator: measuring every row on every
+        # refresh costs hundreds of milliseconds in a flood.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._sized = False
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.acknowledge_selected())
         self.detail = AlarmDetailPanel(self)
@@ -471,7 +474,8 @@ class AlarmPane(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
-        if event.topic.startswith("alarm."):
+        # Not restarted by later events: a steady stream still redraws every 20 ms.
+        if event.topic.startswith("alarm.") and not self._debounce.isActive():
             self._debounce.start()
         if event.topic == "camera.show":
             self._camera_requested(event.data)
@@ -527,6 +531,9 @@ class AlarmPane(QWidget):
 
     def _show_rows(self) -> None:
         self.model.set_rows(self.alarms, self.group.isChecked())
+        if not self._sized and self.model.rows:
+            self._sized = True
+            self.table.resizeColumnsToContents()
         waiting = sum(1 for a in self.open_alarms if a.state == State.NEW)
         self.summary.setText(
             self.tr("%1 open, %2 unacknowledged")

@@ -12,6 +12,7 @@ bridge's `published` signal (queued from the driver's thread), runs for the even
    duplicate resend) and waits for its answer, then for the event at the GUI, then a random
    0-20 ms. t0 = `time.monotonic()` just before the write; commit = the ACK byte read back (the
    driver ACKs only after `AlarmService.ingest` has committed); GUI = the slot for that event.
+   The split row cuts both at the event's `received_mono` (when the driver had read the line).
 2. Modbus TCP: a discrete input (zones on di:0..7) is switched in the server's datastore
    (t0, just before the change), then the bench waits for the ALARM / RESTORE at the GUI and a
    random 0-200 ms (one poll period) so changes land anywhere in the poll cycle.
@@ -21,7 +22,8 @@ bridge's `published` signal (queued from the driver's thread), runs for the even
    events committed (`events_count()`), events at the GUI; lost = ACKed lines whose report is
    not in the database (must be 0). Meanwhile the real `AlarmPane` (sound replaced by a silent
    player) is shown and refreshes from the same bridge, and a 10 ms precise QTimer on the GUI
-   thread records the longest gap between its ticks, less 10 ms: the longest GUI stall.
+   thread records the longest gap between its ticks, less 10 ms: the longest GUI stall. The
+   flood's lines also give wire→commit and wire→GUI under that load.
 
 Which event answers which stimulus is taken from the database, not from timing: the source's
 events committed during a phase, in id order, must be exactly the lines (or point changes)
@@ -32,8 +34,6 @@ pty carries bytes at once, so a real 9600 baud line adds ~22 ms per 21-byte repo
 
 from __future__ import annotations
 
-import ctypes
-import itertools
 import math
 import os
 import random
@@ -132,6 +132,25 @@ class Latency:
         )
 
 
+@dataclass(frozen=True)
+class Split:
+    """Where a Contact ID line's time goes, split at the driver's read (`received_mono`)."""
+
+    name: str
+    parts: dict[str, list[float]]  # part → samples in ms
+
+    def line(self) -> str:
+        shown = "  ".join(
+            f"{part} {statistics.median(ms):.1f}/{percentile(ms, 0.99):.1f}"
+            for part, ms in self.parts.items()
+            if ms
+        )
+        return f"{self.name:<28} {shown} ms (median/p99)"
+
+
+Row = Latency | Split
+
+
 @dataclass
 class Flood:
     written: int
@@ -141,7 +160,7 @@ class Flood:
     lost: int  # ACKed, and its report is not in the database
     first_write: float
     last_ack: float | None
-    planned_s: float = 0.0
+    planned_s: float
     stall_ms: float = 0.0
     ticks: int = 0
     pane_redraws: int = 0
@@ -151,8 +170,8 @@ class Flood:
     def seconds(self) -> float:
         return self.last_ack - self.first_write if self.last_ack is not None else 0.0
 
-    def note_pane(self, redraws: list[float], planned_s: float) -> None:
-        self.planned_s, self.pane_redraws = planned_s, len(redraws)
+    def note_pane(self, redraws: list[float]) -> None:
+        self.pane_redraws = len(redraws)
         if redraws and self.last_ack is not None:
             self.pane_lag_ms = (redraws[-1] - self.last_ack) * 1000
 
@@ -295,11 +314,10 @@ class _Pinger(QObject):
     ping = Signal()
 
 
-BINDING_WARNING = (
-    "warning: this PySide6 drops a reference to None on every call of a void method and one to "
-    "True on every Signal.emit() (seen in 6.12.0, not in 6.11.3); on Python 3.11 (no immortal "
-    "objects) the console aborts or corrupts its heap once None or True runs out of references. "
-    "The bench kept them topped up so that it could finish: {added} references added."
+BINDING_BROKEN = (
+    "bench alarms: this PySide6 drops a reference to None on every call of a void method and "
+    "to True on every Signal.emit() (6.12.0 does); the console would abort within minutes. "
+    "pyproject.toml pins PySide6-Addons below 6.12: reinstall with scripts/bootstrap setup.\n"
 )
 
 
@@ -311,40 +329,6 @@ def binding_drops_references() -> bool:
         pinger.ping.emit()
         timer.setInterval(10)
     return sys.getrefcount(None) < none_before or sys.getrefcount(True) < true_before
-
-
-class RefcountKeeper:
-    """On such a binding, a thread keeps None, True and False above LOW references by adding
-    STEP at a time to a list that is never freed (not even at exit, where the dropped
-    references would otherwise bring them to zero). Small steps: the GIL is held briefly."""
-
-    LOW, STEP, PERIOD_S = 1_000_000, 250_000, 0.01
-
-    def __init__(self) -> None:
-        self.added = 0
-        self._ballast: list[object] = []
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(self._ballast))
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="bench-refcounts", daemon=True)
-
-    def start(self) -> None:
-        self.top_up()
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._thread.join()
-        self.top_up()
-
-    def _run(self) -> None:
-        while not self._stopping.wait(self.PERIOD_S):
-            self.top_up()
-
-    def top_up(self) -> None:
-        for singleton in (None, True, False):
-            while sys.getrefcount(singleton) < self.LOW:
-                self._ballast.extend(itertools.repeat(singleton, self.STEP))
-                self.added += self.STEP
 
 
 class SilentPlayer:
@@ -518,8 +502,8 @@ def qt_app() -> QApplication:
 
 
 class Rig:
-    """The site, its desk with running drivers, the far ends and the GUI side; `close()` tears
-    it all down in reverse order (drivers, server, socat, temporary files)."""
+    """The site, its desk with running drivers, the far ends and the GUI side; the ExitStack
+    given tears it all down in reverse order (drivers, server, socat, temporary files)."""
 
     def __init__(self, stack: ExitStack) -> None:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="watchdesk-bench-")))
@@ -607,7 +591,7 @@ def cid_phase(rig: Rig, count: int, rng: random.Random) -> list[Sent]:
     return sent
 
 
-def bench_contact_id(rig: Rig, count: int, rng: random.Random) -> list[Latency]:
+def bench_contact_id(rig: Rig, count: int, rng: random.Random) -> list[Row]:
     after = last_event_id(rig.desk)
     sent = beside_gui(lambda: cid_phase(rig, count, rng), count * (ACK_DEADLINE_S + 1))
     return cid_latencies(rig, "contact-id", sent, committed_keys(rig.desk, CID_SOURCE, after))
@@ -615,8 +599,8 @@ def bench_contact_id(rig: Rig, count: int, rng: random.Random) -> list[Latency]:
 
 def cid_latencies(
     rig: Rig, what: str, sent: list[Sent], committed: list[tuple[int, str]]
-) -> list[Latency]:
-    """wire→commit (ACK) and wire→GUI of the ACKed lines."""
+) -> list[Row]:
+    """wire→commit (ACK) and wire→GUI of the ACKed lines, and where that time went."""
     acked = [s for s in sent if s.t_ack is not None]
     event_ids = pair_up(acked, committed, what)
     commit_ms = [(s.t_ack - s.t0) * 1000 for s in acked if s.t_ack is not None]
@@ -624,7 +608,21 @@ def cid_latencies(
     return [
         Latency(f"{what} wire→commit (ACK)", commit_ms, len(sent), AIM_LATENCY_MS),
         Latency(f"{what} wire→GUI", gui_ms, len(sent), AIM_LATENCY_MS),
+        cid_split(rig, f"{what} split", acked, event_ids),
     ]
+
+
+def cid_split(rig: Rig, name: str, acked: list[Sent], event_ids: list[int]) -> Split:
+    parts: dict[str, list[float]] = {"wire→read": [], "read→ACK": [], "read→GUI": []}
+    for sent, event_id in zip(acked, event_ids, strict=True):
+        arrival = rig.probe.get(event_id)
+        if arrival is None or arrival.received_mono is None or sent.t_ack is None:
+            continue
+        read = arrival.received_mono
+        parts["wire→read"].append((read - sent.t0) * 1000)
+        parts["read→ACK"].append((sent.t_ack - read) * 1000)
+        parts["read→GUI"].append((arrival.t_gui - read) * 1000)
+    return Split(name, parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -724,25 +722,27 @@ def lost_count(sent: list[Sent], committed: list[tuple[int, str]]) -> int:
     return sum(1 for s in sent if s.t_ack is not None and s.key not in stored)
 
 
-def bench_flood(rig: Rig, count: int, seconds: float) -> tuple[Flood, list[Latency]]:
+def bench_flood(rig: Rig, count: int, seconds: float) -> tuple[Flood, list[Row]]:
     with alarm_pane(rig) as watch:
         settle(rig, rig.probe.count)
         after, events_before = last_event_id(rig.desk), rig.desk.alarms.events_count()
         gui_before = rig.probe.count
         meter = StallMeter()
         meter.start()
-        sent = beside_gui(lambda: flood_phase(rig, count, seconds), seconds + count * 1.0)
+        timeout = seconds + count * (ACK_DEADLINE_S + 1)
+        sent = beside_gui(lambda: flood_phase(rig, count, seconds), timeout)
         settle(rig, gui_before + sum(1 for s in sent if s.t_ack is not None))
         meter.stop()
     committed = committed_keys(rig.desk, CID_SOURCE, after)
-    flood = flood_counts(rig, sent, committed, rig.desk.alarms.events_count() - events_before)
+    events = rig.desk.alarms.events_count() - events_before
+    flood = flood_counts(rig, sent, committed, events, seconds)
     flood.stall_ms, flood.ticks = meter.max_stall_s * 1000, meter.ticks
-    flood.note_pane(watch.redraws, seconds)
+    flood.note_pane(watch.redraws)
     return flood, cid_latencies(rig, "flood", sent, committed)
 
 
 def flood_counts(
-    rig: Rig, sent: list[Sent], committed: list[tuple[int, str]], events: int
+    rig: Rig, sent: list[Sent], committed: list[tuple[int, str]], events: int, planned_s: float
 ) -> Flood:
     acked = [s.t_ack for s in sent if s.t_ack is not None]
     return Flood(
@@ -753,6 +753,7 @@ def flood_counts(
         lost=lost_count(sent, committed),
         first_write=sent[0].t0 if sent else 0.0,
         last_ack=max(acked, default=None),
+        planned_s=planned_s,
     )
 
 
@@ -760,43 +761,38 @@ def flood_counts(
 # Running it
 
 
-def run_all(plan: Plan) -> tuple[list[Latency], Flood]:
+def run_all(plan: Plan) -> tuple[list[Row], Flood]:
     rng = random.Random(2024)  # noqa: S311 - spacing, not secrets; the same every run
     with ExitStack() as stack:
         rig = Rig(stack)
-        latencies = bench_contact_id(rig, plan.cid_lines, rng)
-        latencies.append(bench_modbus(rig, plan.toggles, rng))
+        rows = bench_contact_id(rig, plan.cid_lines, rng)
+        rows.append(bench_modbus(rig, plan.toggles, rng))
         flood, under_flood = bench_flood(rig, plan.flood_lines, plan.flood_s)
-    return latencies + under_flood, flood
+    return rows + under_flood, flood
 
 
-def report(plan: Plan, quick: bool, latencies: list[Latency], flood: Flood) -> str:
+def report(plan: Plan, quick: bool, rows: list[Row], flood: Flood) -> str:
     head = (
         f"Watchdesk alarm bench{' (quick)' if quick else ''}: {plan.cid_lines} Contact ID "
         f"lines, {plan.toggles} Modbus toggles at {POLL_MS} ms polling, flood of "
         f"{plan.flood_lines} lines in {plan.flood_s:g} s"
     )
     rule = "-" * 100
-    return "\n".join([head, rule, *(x.line() for x in latencies), *flood.lines(), rule]) + "\n"
+    return "\n".join([head, rule, *(row.line() for row in rows), *flood.lines(), rule]) + "\n"
 
 
 def run_bench(quick: bool) -> int:
     """Run the bench, print the figures; 0, or 1 when it failed or lost an ACKed event."""
     plan = QUICK if quick else FULL
-    keeper = RefcountKeeper() if binding_drops_references() else None
-    if keeper is not None:
-        keeper.start()
+    if binding_drops_references():
+        sys.stderr.write(BINDING_BROKEN)
+        return 1
     try:
-        latencies, flood = run_all(plan)
+        rows, flood = run_all(plan)
     except BenchError as exc:
         sys.stderr.write(f"bench alarms: {exc}\n")
         return 1
-    finally:
-        if keeper is not None:
-            keeper.stop()
-    sys.stdout.write(report(plan, quick, latencies, flood))
-    if keeper is not None:
-        sys.stdout.write(BINDING_WARNING.format(added=keeper.added) + "\n")
+    sys.stdout.write(report(plan, quick, rows, flood))
     sys.stdout.flush()
     if flood.lost:
         sys.stderr.write(f"bench alarms: {flood.lost} ACKed events are not in the database\n")

@@ -43,7 +43,8 @@ def _address(source: AlarmSource) -> str:
         return f"{source.host}:{source.port}"
     if isinstance(source, SimSource):
         steps = len(parse_script(source.script).steps) if source.script else 0
-        return QCoreApplication.translate("SitePane", "simulated, %n scripted step(s)", "", steps)
+        text = QCoreApplication.translate("SitePane", "simulated, %1 scripted steps")
+        return text.replace("%1", str(steps))
     return str(getattr(source, "port", ""))
 
 

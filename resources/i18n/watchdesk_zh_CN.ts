@@ -373,52 +373,52 @@
     </message>
     <message>
         <location filename="../../console/ui/alarm_pane.py" line="414" />
-        <location filename="../../console/ui/alarm_pane.py" line="621" />
+        <location filename="../../console/ui/alarm_pane.py" line="628" />
         <source>Alarm queue</source>
         <translation>报警队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="454" />
+        <location filename="../../console/ui/alarm_pane.py" line="457" />
         <source>Acknowledge &amp;top alarm</source>
         <translation>确认首条报警(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="455" />
+        <location filename="../../console/ui/alarm_pane.py" line="458" />
         <source>&amp;Acknowledge selected</source>
         <translation>确认所选报警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="456" />
+        <location filename="../../console/ui/alarm_pane.py" line="459" />
         <source>&amp;Close selected…</source>
         <translation>关闭所选报警(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="457" />
+        <location filename="../../console/ui/alarm_pane.py" line="460" />
         <source>&amp;Shelve zone…</source>
         <translation>搁置防区(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="482" />
+        <location filename="../../console/ui/alarm_pane.py" line="486" />
         <source>Look at camera %1 for %2</source>
         <translation>请查看摄像机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="524" />
+        <location filename="../../console/ui/alarm_pane.py" line="528" />
         <source>ALARM FLOOD: %1 new alarms in 10 minutes — repeats are grouped by zone</source>
         <translation>报警泛滥：10 分钟内 %1 条新报警 — 重复报警已按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="532" />
+        <location filename="../../console/ui/alarm_pane.py" line="539" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="587" />
+        <location filename="../../console/ui/alarm_pane.py" line="594" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="625" />
+        <location filename="../../console/ui/alarm_pane.py" line="632" />
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
     </message>
@@ -889,71 +889,69 @@ Database: %4</source>
         <source>tamper</source>
         <translation>防拆</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../console/ui/site_pane.py" line="46" />
-        <source>simulated, %n scripted step(s)</source>
-        <translation>
-            <numerusform>模拟，脚本 %n 步</numerusform>
-        </translation>
+        <source>simulated, %1 scripted steps</source>
+        <translation>模拟，脚本 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="56" />
+        <location filename="../../console/ui/site_pane.py" line="57" />
         <source>Site devices</source>
         <translation>站点设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="58" />
+        <location filename="../../console/ui/site_pane.py" line="59" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="58" />
+        <location filename="../../console/ui/site_pane.py" line="59" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="58" />
+        <location filename="../../console/ui/site_pane.py" line="59" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="58" />
+        <location filename="../../console/ui/site_pane.py" line="59" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="77" />
+        <location filename="../../console/ui/site_pane.py" line="78" />
         <source>Cameras (%1)</source>
         <translation>摄像机（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="79" />
+        <location filename="../../console/ui/site_pane.py" line="80" />
         <source>camera, recorded</source>
         <translation>摄像机，录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="79" />
+        <location filename="../../console/ui/site_pane.py" line="80" />
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="83" />
+        <location filename="../../console/ui/site_pane.py" line="84" />
         <source>Alarm sources (%1)</source>
         <translation>报警源（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="89" />
+        <location filename="../../console/ui/site_pane.py" line="90" />
         <source>Zones (%1)</source>
         <translation>防区（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="93" />
         <location filename="../../console/ui/site_pane.py" line="94" />
+        <location filename="../../console/ui/site_pane.py" line="95" />
         <source>Intercom</source>
         <translation>对讲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="113" />
+        <location filename="../../console/ui/site_pane.py" line="114" />
         <source>Site and devices</source>
         <translation>站点设备</translation>
     </message>
