@@ -108,6 +108,7 @@ class AlarmTableModel(QAbstractTableModel):
         self.tz, self.age_level = zone, age_level
         self.rows: list[AlarmView] = []
         self.counts: list[int] = []  # alarms each row stands for (grouped view)
+        self.sort_keys: list[list[object]] = []
         self.now = utcnow()
         self.blink = False
 
@@ -129,6 +130,8 @@ class AlarmTableModel(QAbstractTableModel):
                 self.counts.append(1)
         else:
             self.rows, self.counts = list(alarms), [1] * len(alarms)
+        # The proxy asks for sort keys n·log n times per reset: compute each once.
+        self.sort_keys = [[self._sort_key(a, c) for c in self.COLUMNS] for a in self.rows]
         self.endResetModel()
 
     def tick(self) -> None:
@@ -177,7 +180,7 @@ class AlarmTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(alarm, column, self.counts[index.row()])
         if role == SORT_ROLE:
-            return self._sort_key(alarm, column)
+            return self.sort_keys[index.row()][index.column()]
         if role == ID_ROLE:
             return alarm.id
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
