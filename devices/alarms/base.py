@@ -16,7 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from console.core.site import SerialSettings
 
 
 class EventType(StrEnum):
@@ -82,6 +85,28 @@ def printable(data: bytes | str) -> str:
     """Bytes or text with control characters written as <XX>, for logs and the record."""
     text = data.decode("latin-1") if isinstance(data, bytes) else data
     return "".join(c if c.isprintable() else f"<{ord(c):02X}>" for c in text)
+
+
+def open_serial(
+    source: SerialSettings, *, timeout: float, write_timeout: float | None = None
+) -> Any:
+    """The source's port (a device path or a pyserial URL) opened with its line settings.
+
+    Raises serial.SerialException (an OSError) or ValueError. Opening discards whatever the
+    port had buffered: a device resends what it has not seen acknowledged.
+    """
+    import serial
+
+    stopbits = source.stopbits
+    return serial.serial_for_url(
+        source.port,
+        baudrate=source.baudrate,
+        bytesize=source.bytesize,
+        parity=source.parity,
+        stopbits=int(stopbits) if float(stopbits).is_integer() else stopbits,
+        timeout=timeout,
+        write_timeout=write_timeout,
+    )
 
 
 class Backoff:

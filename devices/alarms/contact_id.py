@@ -48,6 +48,7 @@ from devices.alarms.base import (
     Sink,
     StatusFn,
     ThreadDriver,
+    open_serial,
     printable,
 )
 
@@ -453,15 +454,7 @@ class ContactIdDriver(ThreadDriver):
         src = self.source
         while not self.stopping.is_set():
             try:
-                return serial.serial_for_url(
-                    src.port,
-                    baudrate=src.baudrate,
-                    bytesize=src.bytesize,
-                    parity=src.parity,
-                    stopbits=_stopbits(src.stopbits),
-                    timeout=READ_TIMEOUT_S,
-                    write_timeout=1.0,
-                )
+                return open_serial(src, timeout=READ_TIMEOUT_S, write_timeout=1.0)
             except (OSError, ValueError, serial.SerialException) as exc:
                 self._port_failed(f"cannot open: {exc}")
         return None
@@ -595,10 +588,6 @@ class ContactIdDriver(ThreadDriver):
     def _set_link(self, ok: bool, detail: str) -> None:
         self._link_reported = ok
         self.status(self.source_id, ok, detail)
-
-
-def _stopbits(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
 
 
 # ---------------------------------------------------------------------------------------------

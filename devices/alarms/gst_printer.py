@@ -44,6 +44,7 @@ from devices.alarms.base import (
     Sink,
     StatusFn,
     ThreadDriver,
+    open_serial,
     printable,
     utcnow,
 )
@@ -420,14 +421,7 @@ class GstPrinterDriver(ThreadDriver):
 
     def _open(self) -> Any | None:
         try:
-            port = serial.serial_for_url(
-                self.source.port,
-                baudrate=self.source.baudrate,
-                bytesize=self.source.bytesize,
-                parity=self.source.parity,
-                stopbits=_stopbits(self.source.stopbits),
-                timeout=self.READ_TIMEOUT_S,
-            )
+            port = open_serial(self.source, timeout=self.READ_TIMEOUT_S)
         except (serial.SerialException, OSError, ValueError) as exc:
             self._open_failed(exc)
             return None
@@ -517,10 +511,6 @@ class GstPrinterDriver(ThreadDriver):
             event.type,
             event.raw or event.text,
         )
-
-
-def _stopbits(value: float) -> float | int:
-    return int(value) if value == int(value) else value
 
 
 # ---------------------------------------------------------------------------------------------

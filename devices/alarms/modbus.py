@@ -637,7 +637,7 @@ class ModbusSimulator:
             raise ValueError("size must be 1..65536 addresses")
         self.units, self.size = sorted(set(units)), size
         self.context = ModbusServerContext(
-            devices={unit: _device(size) for unit in self.units}, single=False
+            devices={unit: simulated_device(size) for unit in self.units}, single=False
         )
         self.server = ModbusServerThread(
             lambda: ModbusTcpServer(self.context, address=(host, port)),
@@ -745,7 +745,7 @@ def _integer(text: str, what: str) -> int:
         raise SimulatorError(f"{what} must be a number, not {text!r}") from None
 
 
-def _device(size: int) -> ModbusDeviceContext:
+def simulated_device(size: int) -> ModbusDeviceContext:
     # The device context adds 1 to every address, so the blocks start at 1.
     return ModbusDeviceContext(
         di=ModbusSequentialDataBlock(1, [False] * size),

@@ -8,15 +8,13 @@ import time
 from collections.abc import Callable
 
 from pymodbus.datastore import (
-    ModbusDeviceContext,
-    ModbusSequentialDataBlock,
     ModbusServerContext,
 )
 from pymodbus.framer import FramerType
 from pymodbus.server import ModbusSerialServer, ModbusTcpServer
 
 from devices.alarms.base import DeviceEvent, EventType
-from devices.alarms.modbus import ModbusServerThread
+from devices.alarms.modbus import ModbusServerThread, simulated_device
 
 _CODES = {"coil": 1, "di": 2, "hr": 3, "ir": 4}
 
@@ -27,7 +25,7 @@ class Peer:
 
     def __init__(self, units: list[int], size: int = 64) -> None:
         self.context = ModbusServerContext(
-            devices={unit: _device(size) for unit in units}, single=False
+            devices={unit: simulated_device(size) for unit in units}, single=False
         )
         self.server: ModbusServerThread | None = None
         self._make: Callable[[], ModbusSerialServer | ModbusTcpServer] | None = None
@@ -65,16 +63,6 @@ class Peer:
         """Set or clear bit `bit` of register `address` (hr or ir)."""
         value = int(self.context[unit].getValues(_CODES[table], address, 1)[0])
         self.set(unit, table, address, value | 1 << bit if on else value & ~(1 << bit))
-
-
-def _device(size: int) -> ModbusDeviceContext:
-    # pymodbus adds 1 to every address before it reaches a block, so blocks start at 1.
-    return ModbusDeviceContext(
-        di=ModbusSequentialDataBlock(1, [False] * size),
-        co=ModbusSequentialDataBlock(1, [False] * size),
-        hr=ModbusSequentialDataBlock(1, [0] * size),
-        ir=ModbusSequentialDataBlock(1, [0] * size),
-    )
 
 
 class Recorder:
