@@ -61,13 +61,6 @@ class AlarmIngest:
             driver.stop()
         self.drivers = []
 
-    def sim(self, source_id: str) -> SimDriver | None:
-        """The running simulated source with this id (for demos and tests)."""
-        return next(
-            (d for d in self.drivers if isinstance(d, SimDriver) and source_id in d.source_ids),
-            None,
-        )
-
     def _points(self, source_id: str) -> list[str]:
         return [point for (source, point) in self.alarms.zones if source == source_id]
 
