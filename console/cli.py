@@ -13,6 +13,7 @@ from console import __version__
 from console.core.auth import Actor, AuthError, Role
 from console.core.desk import Desk
 from console.core.exports import ExportError
+from console.core.recordings import RecordingError
 from console.core.site import SiteError, load_site
 from console.core.sop import SopError
 from console.paths import DEMO_SITE
@@ -93,9 +94,23 @@ def build_parser() -> argparse.ArgumentParser:
     gst = sim_sub.add_parser("gst-printer", help="a fire panel's printer port")
     gst.add_argument("--port", required=True, help="serial port (e.g. one end of a socat pty)")
 
+    clip = sub.add_parser("clip", help="remux a camera's recording into one MP4, print its SHA-256")
+    clip.add_argument("--camera", required=True, metavar="ID")
+    clip.add_argument("--from", dest="start", required=True, metavar="ISO")
+    clip.add_argument("--to", dest="end", required=True, metavar="ISO")
+    clip.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.mp4")
+    _site_option(clip, argparse.SUPPRESS)
+
+    retention = sub.add_parser("retention", help="apply the recording retention now")
+    _site_option(retention, argparse.SUPPRESS)
+
     bench = sub.add_parser("bench", help="benchmarks: print figures measured in one run")
-    bench.add_argument("what", choices=["alarms"])
+    bench.add_argument("what", choices=["alarms", "wall"])
     bench.add_argument("--quick", action="store_true", help="fewer samples (for tests)")
+    bench.add_argument("--streams", type=int, default=9, help="wall: sub streams (default 9)")
+    bench.add_argument(
+        "--minutes", type=float, default=10.0, help="wall: how long to run (default 10)"
+    )
     return parser
 
 
@@ -244,7 +259,58 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return run_prompt(args.port, sys.stdin, sys.stdout)
 
 
+def cmd_clip(args: argparse.Namespace) -> int:
+    from console.core import exports
+
+    desk = _open_desk(args)
+    try:
+        tz = desk.site.tz()
+        start = exports.parse_moment(args.start, tz, "--from")
+        end = exports.parse_moment(args.end, tz, "--to")
+        try:
+            desk.cameras.camera(args.camera)
+        except KeyError as exc:
+            raise CommandError(str(exc.args[0])) from None
+        result = desk.recordings.export_clip(args.camera, start, end, args.output)
+    finally:
+        desk.close()
+    for gap_start, gap_end in result.missing:
+        print(
+            f"warning: no recording from {gap_start.astimezone(tz).isoformat(timespec='seconds')}"
+            f" to {gap_end.astimezone(tz).isoformat(timespec='seconds')}",
+            file=sys.stderr,
+        )
+    print(
+        f"{result.path}: {result.duration_s:.1f} s, {result.bytes} bytes, from "
+        f"{result.start.astimezone(tz).isoformat(timespec='seconds')} to "
+        f"{result.end.astimezone(tz).isoformat(timespec='seconds')}"
+        + (f", {len(result.missing)} gaps" if result.missing else ", no gaps"),
+        file=sys.stderr,
+    )
+    print(f"{result.sha256}  {result.path}")
+    return EXIT_OK
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    desk = _open_desk(args)
+    try:
+        report = desk.recordings.apply_retention()
+    finally:
+        desk.close()
+    print(
+        f"retention: {report.deleted} segments deleted ({report.freed_bytes} bytes freed), "
+        f"{report.spared_locked} kept under evidence locks, {report.kept_bytes} bytes kept"
+    )
+    for problem in report.failed:
+        print(f"could not delete {problem}", file=sys.stderr)
+    return EXIT_FAIL if report.failed else EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "wall":
+        from console.ui.bench_wall import run_bench as run_wall
+
+        return run_wall(streams=args.streams, minutes=args.minutes, quick=args.quick)
     from console.ui.bench_alarms import run_bench
 
     return run_bench(quick=args.quick)
@@ -274,6 +340,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify-audit": cmd_verify_audit,
     "export": cmd_export,
     "simulate": cmd_simulate,
+    "clip": cmd_clip,
+    "retention": cmd_retention,
     "bench": cmd_bench,
 }
 
@@ -294,7 +362,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_FAIL
-    except (DatabaseError, AuthError, CommandError, SopError, ExportError, OSError) as exc:
+    except (
+        DatabaseError,
+        AuthError,
+        CommandError,
+        SopError,
+        ExportError,
+        RecordingError,
+        OSError,
+    ) as exc:
         print(f"watchdesk: {exc}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:

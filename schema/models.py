@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -179,3 +181,48 @@ class ZoneShelf(Base):
     until: Mapped[datetime] = mapped_column(UTCDateTime)
     lifted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     lifted_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class RecordingSegment(Base):
+    """One closed MP4 segment of a camera's recording (at most a minute), by wall-clock time."""
+
+    __tablename__ = "recording_segments"
+    __table_args__ = (Index("ix_recording_segments_camera_start", "camera_id", "start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[str] = mapped_column(String(64))
+    start: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    path: Mapped[str] = mapped_column(String(1024), unique=True)  # relative to the recordings
+    bytes: Mapped[int] = mapped_column(BigInteger)
+    indexed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RecordingGap(Base):
+    """A stretch a recorded camera has no footage for (offline, stalled, restarted)."""
+
+    __tablename__ = "recording_gaps"
+    __table_args__ = (Index("ix_recording_gaps_camera_start", "camera_id", "start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[str] = mapped_column(String(64))
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(String(256))
+
+
+class EvidenceLock(Base):
+    """Footage of one camera and time range that retention must not delete (a loan, a case)."""
+
+    __tablename__ = "evidence_locks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[str] = mapped_column(String(64), index=True)
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    ref: Mapped[str] = mapped_column(String(64))  # what holds it: "loan:12", "alarm:40", ...
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    released_by: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from console.core.desk import Desk  # noqa: E402
 from console.paths import DEMO_SITE  # noqa: E402
+from devices.cameras.rtsp_peer import RtspPeer  # noqa: E402
+from devices.cameras.rtsp_peer import available as rtsp_available  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -115,3 +117,16 @@ def pty_pair(tmp_path: Path) -> Iterator[tuple[str, str]]:
             proc.wait()
         if proc.stderr:
             proc.stderr.close()
+
+
+TEST_MOUNTS = {"cam1": (1280, 720, 25), "cam1-sub": (640, 360, 25), "cam2": (640, 360, 25)}
+
+
+@pytest.fixture
+def rtsp_peer() -> Iterator[RtspPeer]:
+    """A real RTSP server (gst-rtsp-server) on a free loopback port, with TEST_MOUNTS."""
+    missing = rtsp_available()
+    if missing:
+        pytest.fail(missing)  # scripts/bootstrap installs it; a missing peer is a failure
+    with RtspPeer(TEST_MOUNTS) as peer:
+        yield peer

@@ -332,7 +332,7 @@ class AlarmService:
         kind = zone.kind if zone else (ev.kind_hint or "fault")
         alarm = Alarm(
             zone_id=zone.id if zone else None,
-            zone_name=zone.name if zone else (ev.point or ev.source_id),
+            zone_name=zone.name if zone else (ev.label or ev.point or ev.source_id),
             zone_kind=kind,
             source_id=ev.source_id,
             point=ev.point,

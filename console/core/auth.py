@@ -41,12 +41,14 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
     SHELVE_ZONES = "shelve_zones"
+    RELEASE_EVIDENCE = "release_evidence"  # lift an evidence lock by hand
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
     Permission.VIEW_AUDIT: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
     Permission.SHELVE_ZONES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
+    Permission.RELEASE_EVIDENCE: frozenset({Role.MANAGER, Role.ADMIN}),
 }
 
 

@@ -15,9 +15,11 @@ from typing import Any
 from console.core import audit
 from console.core.alarms import AlarmService
 from console.core.auth import Actor, AuthService, Permission, require
+from console.core.cameras import CameraService
 from console.core.events import EventBus
 from console.core.health import HealthRegistry
 from console.core.ingest import AlarmIngest
+from console.core.recordings import RecordingService
 from console.core.site import Site, load_site
 from schema.db import Database, open_database
 from schema.models import AuditRecord, UserPref
@@ -33,6 +35,10 @@ class Desk:
         self.health = HealthRegistry(site, self.bus)
         self.alarms = AlarmService(site, db, self.bus)  # SopError for a bad SOP file
         self.ingest = AlarmIngest(site, self.alarms, self.health)
+        self.cameras = CameraService(
+            site, db, self.bus, self.health, self.alarms, site.snapshots_dir()
+        )
+        self.recordings = RecordingService(site, db, self.bus, self.cameras)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._on_duty: list[Actor] = []
 
@@ -55,11 +61,18 @@ class Desk:
             raise
 
     def start_devices(self) -> None:
-        """Start ingesting every alarm source (the desk or service that owns the devices)."""
+        """Start ingesting every alarm source and recording every recorded camera (the desk
+        or service that owns the devices)."""
         self.ingest.start()
+        self.recordings.start()
+
+    def stop_devices(self) -> None:
+        self.recordings.stop()
+        self.ingest.stop()
 
     def close(self) -> None:
-        self.ingest.stop()
+        self.cameras.close()
+        self.stop_devices()
         self.db.dispose()
 
     # -- people at the desk -------------------------------------------------------------------

@@ -35,7 +35,7 @@ class HeadlessService:
             log.info("service running for %s", self.desk.site.summary())
             while not self.stopping.wait(1.0):
                 pass
-            self.desk.ingest.stop()
+            self.desk.stop_devices()
             self._record("service.stop")
             log.info("service stopped cleanly")
             return 0

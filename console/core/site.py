@@ -328,6 +328,14 @@ class Site(BaseModel):
             return recordings
         return self.path.parent / recordings
 
+    def tz(self) -> zoneinfo.ZoneInfo:
+        """The site's time zone: local dates of recordings, exports and screens."""
+        return zoneinfo.ZoneInfo(self.site.timezone)
+
+    def snapshots_dir(self) -> Path:
+        """Snapshots from the wall: beside the recordings, in a folder of their own."""
+        return self.recordings_dir().parent / "snapshots"
+
     def zone_points(self) -> dict[tuple[str, str], Zone]:
         """Each zone under (source id, canonical point): how drivers' events find their zone."""
         kinds = {source.id: source.kind for source in self.alarm_sources}

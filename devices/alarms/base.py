@@ -53,6 +53,7 @@ class DeviceEvent:
     text: str = ""  # details for people: location, device type, fault reason
     raw: str = ""  # what arrived, printable (control bytes as <XX>), for the record
     kind_hint: str | None = None  # one of KIND_HINTS, or None
+    label: str = ""  # what to call it when no zone maps it (a camera's name for video loss)
     # Set when a resend of the very same report must be recognised (Contact ID after a lost
     # ACK): the same key from the same source within DEDUP_WINDOW_S is stored as a duplicate.
     dedup_key: str | None = None

@@ -1,0 +1,1 @@
+"""Camera drivers: live capture (PyAV), recording by remux, clip export, retention, simulator."""
