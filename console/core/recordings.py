@@ -9,6 +9,7 @@ evidence lock (footage lending, cases); locks are held until released by their o
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import tempfile
@@ -25,12 +26,9 @@ from console.core.cameras import CameraService
 from console.core.events import EventBus
 from console.core.site import Site
 from devices.cameras.base import SEGMENT_MAX_S, Gap, Segment, StreamStatus
-try:  # TEMP-LAZY: until the helper's modules land
-    from devices.cameras.exporter import ExportError, export_clip
-    from devices.cameras.recorder import Recorder, recover
-    from devices.cameras.retention import LockRef, SegmentRef, plan_retention
-except ImportError:  # pragma: no cover
-    pass
+from devices.cameras.exporter import ExportError, export_clip
+from devices.cameras.recorder import Recorder, probe_segment, recover
+from devices.cameras.retention import LockRef, SegmentRef, plan_retention
 from schema.db import Database
 from schema.models import EvidenceLock, RecordingGap, RecordingSegment
 from schema.types import utcnow
@@ -125,15 +123,14 @@ class RecordingService:
         for camera in self.site.cameras:
             if not camera.record or camera.id in self._recorders:
                 continue
-            for segment in recover(self.root, camera.id):
-                self._store_segment(segment)
+            self._reindex(camera.id)
             recorder = Recorder(
                 camera.id,
                 camera.main,
                 self.root,
                 on_segment=self._store_segment,
                 on_gap=self._store_gap,
-                on_status=lambda st, cid=camera.id: self._recorder_status(cid, st),
+                on_status=functools.partial(self._recorder_status, camera.id),
                 tz=self.site.tz(),
                 segment_s=self.segment_s,
             )
@@ -144,6 +141,28 @@ class RecordingService:
                 target=self._retention_loop, name="retention", daemon=True
             )
             self._retention_thread.start()
+
+    def _reindex(self, camera_id: str) -> None:
+        """Index what a crash left half-written and what could not be indexed when written
+        (the database was down): every segment file on disk ends up in the index."""
+        for segment in recover(self.root, camera_id):
+            self._store_segment(segment)
+        folder = self.root / camera_id
+        if not folder.is_dir():
+            return
+        with self.db.read() as s:
+            known = set(
+                s.scalars(
+                    select(RecordingSegment.path).where(RecordingSegment.camera_id == camera_id)
+                )
+            )
+        for path in sorted(folder.glob("*/*.mp4")):
+            if self._relative(path) in known:
+                continue
+            found = probe_segment(camera_id, path)
+            if found is not None:
+                log.info("indexing %s, recorded but not indexed", path)
+                self._store_segment(found)
 
     def stop(self) -> None:
         self._stop.set()
@@ -457,7 +476,12 @@ class RecordingService:
                     SegmentRef(r.id, r.camera_id, r.start, r.end, r.bytes)
                     for r in s.scalars(select(RecordingSegment))
                 ]
-                paths = dict(s.execute(select(RecordingSegment.id, RecordingSegment.path)).tuples())
+                paths = {
+                    seg_id: path
+                    for seg_id, path in s.execute(
+                        select(RecordingSegment.id, RecordingSegment.path)
+                    )
+                }
                 locks = [
                     LockRef(r.camera_id, r.start, r.end)
                     for r in s.scalars(

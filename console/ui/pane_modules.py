@@ -2,4 +2,5 @@
 
 import console.ui.alarm_pane
 import console.ui.audit_pane
+import console.ui.playback_pane
 import console.ui.site_pane  # noqa: F401

@@ -68,10 +68,9 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _check_size(width: int, height: int) -> tuple[int, int]:
-    if width < 2 or height < 2:
-        raise ValueError(f"a tile must be at least 2x2, not {width}x{height}")
-    return int(width), int(height)
+def _tile_size(width: int, height: int) -> tuple[int, int]:
+    # A hidden or collapsed tile reports 0x0; give it a token picture rather than an error.
+    return max(2, int(width)), max(2, int(height))
 
 
 class _StreamEnded(Exception):
@@ -102,7 +101,7 @@ class CaptureWorker:
         self._emit_lock = threading.RLock()
         self._stop_event = threading.Event()
         self._thread: threading.Thread | None = None
-        self._size = _check_size(*size)
+        self._size = _tile_size(*size)
         self._latest: Frame | None = None
         self._state = StreamState.CONNECTING
         self._stopping = False
@@ -131,8 +130,8 @@ class CaptureWorker:
             self._since = _utcnow()
             self._started_mono = time.monotonic()
         self._thread = threading.Thread(target=self._main, name=f"capture-{self.name}", daemon=True)
+        self._emit()  # CONNECTING first: the thread may be LIVE at once
         self._thread.start()
-        self._emit()
 
     def stop(self, timeout: float = 3.0) -> None:
         """Stop the thread; idempotent. The status ends STOPPED even if the join timed out."""
@@ -153,8 +152,11 @@ class CaptureWorker:
             self._emit_now()
 
     def set_size(self, width: int, height: int) -> None:
-        """The viewer's tile size; frames are scaled to fit inside it from the next one on."""
-        size = _check_size(width, height)
+        """The viewer's tile size; frames are scaled to fit inside it from the next one on.
+
+        Sizes below 2x2 (a hidden tile) are taken as 2x2.
+        """
+        size = _tile_size(width, height)
         with self._lock:
             self._size = size
 
@@ -189,6 +191,8 @@ class CaptureWorker:
         if first_of_session:
             self._session_fresh = False
             self._backoff.reset()
+            # A blocking open may have run past the deadline: record the outage first.
+            self._check_offline()
         height, width = image.shape[:2]
         went_live = False
         with self._lock:
@@ -262,9 +266,10 @@ class CaptureWorker:
 
         if isinstance(exc, av.error.ExitError):  # PyAV's timeout interrupts the call
             return f"no answer within {max(OPEN_TIMEOUT_S, READ_TIMEOUT_S):g} s"
-        if isinstance(exc, OSError) and exc.strerror:
+        strerror = getattr(exc, "strerror", None)  # OSError and every av.FFmpegError
+        if isinstance(strerror, str) and strerror:
             # The library's str() appends the address, credentials included.
-            return scrub(exc.strerror)
+            return scrub(strerror)
         return scrub(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
 
     def _failed(self, reason: str) -> None:
@@ -388,9 +393,16 @@ class PyAVCapture(CaptureWorker):
         from av.video.reformatter import VideoReformatter
 
         options = dict(RTSP_OPTIONS) if self._live else {}
-        container: Any = av.open(
-            self._url, options=options, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S)
-        )
+        began = time.monotonic()
+        try:
+            container: Any = av.open(
+                self._url, options=options, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S)
+            )
+        except av.FFmpegError as exc:
+            # PyAV's timeout surfaces as whatever error the interrupted call returns.
+            if time.monotonic() - began >= OPEN_TIMEOUT_S * 0.9:
+                raise _StreamEnded(f"no answer within {OPEN_TIMEOUT_S:g} s") from exc
+            raise
         try:
             if not container.streams.video:
                 raise _StreamEnded("no video stream in the source")
@@ -417,9 +429,25 @@ class PyAVCapture(CaptureWorker):
         import av
 
         delivered = 0
-        for packet in container.demux(stream):
-            if self._stopped():
+        packets = container.demux(stream)
+        while not self._stopped():
+            asked = time.monotonic()
+            try:
+                packet = next(packets, None)
+            except av.FFmpegError as exc:
+                if self._live and time.monotonic() - asked >= READ_TIMEOUT_S * 0.9:
+                    raise _StreamEnded(f"no data for {READ_TIMEOUT_S:g} s") from exc
+                raise
+            if self._live and time.monotonic() - asked >= READ_TIMEOUT_S * 0.9:
+                # PyAV's read timeout: FFmpeg may hand out what it had half assembled (or end
+                # the input); either way it is stale and would put off OFFLINE.
+                raise _StreamEnded(f"no data for {READ_TIMEOUT_S:g} s")
+            if packet is None or self._stopped():
                 break
+            if packet.size == 0 and self._live:
+                # The flush packet after the input ends: for a file it drains the decoder's
+                # last pictures before the loop, for a camera they are stale.
+                continue
             try:
                 frames = packet.decode()
             except av.InvalidDataError:

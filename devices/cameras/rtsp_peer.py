@@ -1,4 +1,4 @@
-"""Start and stop the GStreamer RTSP server (gst_rtsp_server.py) as a child process.
+"""Start and stop the GStreamer RTSP server (resources/gst_rtsp_server.py) as a child process.
 
 The tests' camera peer and the wall benchmark's stream source. It needs the system Python
 with GStreamer's introspection data; `available()` says whether this machine has it.
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-SERVER_SCRIPT = Path(__file__).with_name("gst_rtsp_server.py")
+SERVER_SCRIPT = Path(__file__).resolve().parents[2] / "resources" / "gst_rtsp_server.py"
 SYSTEM_PYTHON = os.environ.get("WATCHDESK_GST_PYTHON", "/usr/bin/python3")
 
 Mounts = dict[str, tuple[int, int, int]]  # name -> (width, height, fps)

@@ -38,10 +38,10 @@ def _last_actions(desk: Desk, n: int) -> list[tuple[str, str]]:
 def test_panes_follow_the_role(
     admin_window: MainWindow, qtbot, desk: Desk, operator: Actor
 ) -> None:
-    assert set(admin_window.docks) == {"site", "alarms", "audit"}
+    assert set(admin_window.docks) == {"site", "alarms", "audit", "wall", "playback"}
     admin_window.close()
     op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
-    assert set(op_window.docks) == {"site", "alarms"}
+    assert set(op_window.docks) == {"site", "alarms", "wall", "playback"}
     manage = (
         next(a for a in op_window.menuBar().actions() if "Users" in a.text()).menu().actions()[0]
     )
