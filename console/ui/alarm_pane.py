@@ -458,6 +458,7 @@ class AlarmPane(QWidget):
             (self.tr("&Acknowledge selected"), self.acknowledge_selected, "Ctrl+Return"),
             (self.tr("&Close selected…"), self.close_selected, "Ctrl+Shift+C"),
             (self.tr("&Shelve zone…"), self.shelve_selected, ""),
+            (self.tr("Show the alarm's ca&mera"), self.show_camera, "F3"),
         ]
         actions = []
         for text, slot, key in specs:
@@ -477,17 +478,6 @@ class AlarmPane(QWidget):
         # Not restarted by later events: a steady stream still redraws every 20 ms.
         if event.topic.startswith("alarm.") and not self._debounce.isActive():
             self._debounce.start()
-        if event.topic == "camera.show":
-            self._camera_requested(event.data)
-
-    def _camera_requested(self, data: dict[str, Any]) -> None:
-        """Until the camera wall exists, the summary names the camera to look at."""
-        text = (
-            self.tr("Look at camera %1 for %2")
-            .replace("%1", self.camera_name(str(data.get("camera_id"))))
-            .replace("%2", str(data.get("zone_name")))
-        )
-        self.summary.setToolTip(text)
 
     def refresh(self) -> None:
         if self._loading:
@@ -608,6 +598,20 @@ class AlarmPane(QWidget):
             return
         desk, actor = self.ctx.desk, self.ctx.actor
         self.call(lambda: desk.alarms.acknowledge(actor, alarm.id))
+
+    def show_camera(self) -> None:
+        """Enlarge the selected alarm's camera on the wall (the top alarm's, if none is
+        selected); the wall shows it framed in red with the zone's name."""
+        alarm = self.selected() or self.model.alarm_at(0)
+        if alarm is None or not alarm.camera_id:
+            return
+        self.ctx.desk.bus.publish(
+            "camera.show",
+            camera_id=alarm.camera_id,
+            zone_id=alarm.zone_id,
+            zone_name=alarm.zone_name,
+            alarm_id=alarm.id,
+        )
 
     def close_selected(self) -> None:
         alarm = self.selected()

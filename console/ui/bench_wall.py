@@ -10,10 +10,11 @@ each a separate x264 encoder with a one-second GOP. Then, one phase after the ot
    `-progress` files. That is the cost of demuxing and decoding the same streams, bare.
 2. The console: a real `CameraWall` in this process (offscreen unless QT_QPA_PLATFORM or a
    display says otherwise) on a `Desk` opened on a temporary site file (N+1 cameras, database
-   and recordings in a temporary folder, no recording), window 1920x1080, the smallest square
-   layout with at least N tiles showing the N sub streams, and the 1080p camera's main
-   stream in a window of its own at 1920x1080 (as when an operator enlarges a camera onto the
-   second monitor): N+1 streams decoded, like the baseline. Once every tile has painted, a
+   and recordings in a temporary folder, no recording): a wall window of 1920x1080 (its
+   camera list takes ~180 px of the width) with the smallest layout of 1/4/9/16 tiles that
+   holds N, showing the N sub streams; and the 1080p camera's main stream in a second wall
+   window of 1920x1080 with the 1-camera layout (as when an operator keeps a camera large on
+   a second monitor): N+1 streams decoded, like the baseline. Once every tile has painted, a
    warm-up, then the run of --minutes (the Qt event loop only). CPU = `time.process_time()`
    over the CPU window (the same length as the baseline's, from the run's start), and over the
    whole run; the ratio is console CPU / ffmpeg CPU over equal windows. Per-thread CPU
@@ -292,65 +293,84 @@ def progress_frames(path: Path) -> int:
     return int(frames[-1]) if frames and frames[-1].strip().isdigit() else 0
 
 
+@dataclass(frozen=True)
+class Child:
+    """One ffmpeg decoding one stream."""
+
+    proc: subprocess.Popen[bytes]
+    progress: Path  # its -progress file (frame counts)
+    errors: Path  # its stderr
+
+    def frames(self) -> int:
+        return progress_frames(self.progress)
+
+    def cpu_s(self) -> float:
+        return proc_cpu_s(self.proc.pid)
+
+    def check(self) -> None:
+        if self.proc.poll() is not None:
+            text = self.errors.read_text(encoding="utf-8", errors="replace").strip()
+            raise BenchError(f"ffmpeg stopped (exit {self.proc.returncode}): {text[-500:]}")
+
+
 @contextmanager
-def ffmpeg_children(urls: list[str], folder: Path) -> Iterator[list[tuple[Any, Path]]]:
-    """One ffmpeg per stream; (process, its progress file); terminated afterwards."""
-    children: list[tuple[subprocess.Popen[bytes], Path]] = []
+def ffmpeg_children(urls: list[str], folder: Path) -> Iterator[list[Child]]:
+    """One ffmpeg per stream, stopped (SIGINT, then SIGKILL) afterwards."""
+    children: list[Child] = []
     try:
         for n, url in enumerate(urls):
-            progress = folder / f"ffmpeg-{n}.progress"
-            proc = subprocess.Popen(  # noqa: S603 - ffmpeg from PATH with fixed arguments
-                ffmpeg_args(url, progress),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            children.append((proc, progress))
+            progress, errors = folder / f"ffmpeg-{n}.progress", folder / f"ffmpeg-{n}.err"
+            with errors.open("wb") as err:
+                proc = subprocess.Popen(  # noqa: S603 - ffmpeg from PATH, fixed arguments
+                    ffmpeg_args(url, progress),
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                )
+            children.append(Child(proc, progress, errors))
         yield children
     finally:
-        for proc, _ in children:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGINT)
-        for proc, _ in children:
+        for child in children:
+            if child.proc.poll() is None:
+                child.proc.send_signal(signal.SIGINT)
+        for child in children:
             try:
-                proc.wait(5)
+                child.proc.wait(5)
             except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            if proc.stderr is not None:
-                proc.stderr.close()
+                child.proc.kill()
+                child.proc.wait()
 
 
-def check_running(children: list[tuple[Any, Path]]) -> None:
-    for proc, _ in children:
-        if proc.poll() is not None:
-            err = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
-            raise BenchError(f"ffmpeg stopped (exit {proc.returncode}): {err[-500:]}")
-
-
-def wait_decoding(children: list[tuple[Any, Path]], timeout_s: float) -> None:
+def wait_decoding(children: list[Child], timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
-    while any(progress_frames(path) == 0 for _, path in children):
-        check_running(children)
+    while any(child.frames() == 0 for child in children):
+        for child in children:
+            child.check()
         if time.monotonic() > deadline:
             raise BenchError(f"ffmpeg decoded nothing from some stream in {timeout_s:.0f} s")
         time.sleep(0.1)
 
 
 def bench_ffmpeg(peer: RtspPeer, folder: Path, plan: Plan) -> Baseline:
+    """The N+1 streams decoded by bare ffmpeg processes, over the CPU window."""
     urls = [peer.url(name) for name in peer.mounts]
     with ffmpeg_children(urls, folder) as children:
         wait_decoding(children, LIVE_WAIT_S)
         pause(plan.warmup_s)
-        pids = [proc.pid for proc, _ in children]
-        cpu0, frames0, t0 = sum(map(proc_cpu_s, pids)), [p for _, p in children], time.monotonic()
-        counts0 = [progress_frames(path) for path in frames0]
+        cpu0, frames0, t0 = (
+            sum(c.cpu_s() for c in children),
+            sum(c.frames() for c in children),
+            time.monotonic(),
+        )
         pause(plan.window_s)
-        check_running(children)
-        cpu1, t1 = sum(map(proc_cpu_s, pids)), time.monotonic()
-        counts1 = [progress_frames(path) for path in frames0]
-    frames = sum(b - a for a, b in zip(counts0, counts1, strict=True))
-    return Baseline(CpuSpan(cpu1 - cpu0, t1 - t0), frames, len(urls))
+        for child in children:
+            child.check()
+        cpu1, frames1, t1 = (
+            sum(c.cpu_s() for c in children),
+            sum(c.frames() for c in children),
+            time.monotonic(),
+        )
+    return Baseline(CpuSpan(cpu1 - cpu0, t1 - t0), frames1 - frames0, len(urls))
 
 
 # ---------------------------------------------------------------------------------------------

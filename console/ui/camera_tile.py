@@ -576,7 +576,8 @@ class CameraTile(QWidget):
             text = "▶ " + text
         painter.setFont(self._font_caption)
         band = self._caption_band
-        rect = QRectF(0, self.height() - band, self.width(), band)
+        inset = 8 if self.alarm_zone is not None else 0  # inside the red frame
+        rect = QRectF(inset, self.height() - band - inset, self.width() - 2 * inset, band)
         painter.fillRect(rect, DIM_CAPTION)
         painter.setPen(TEXT_WHITE)
         painter.drawText(

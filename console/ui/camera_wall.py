@@ -225,6 +225,7 @@ class CameraWall(QWidget):
 
         self.banner = QWidget()
         self.banner.setObjectName("alarm-banner")
+        self.banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.banner.setStyleSheet(
             "#alarm-banner { background: #b71c1c; } "
             "#alarm-banner QLabel { color: white; font-weight: bold; font-size: 14pt; }"

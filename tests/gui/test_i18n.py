@@ -77,6 +77,8 @@ def test_a_window_in_chinese(qtbot, qapp: QApplication, desk: Desk, operator: Ac
     assert [a.text() for a in window.menuBar().actions()] == [
         "站点(&S)",
         "报警(&A)",
+        "摄像机(&C)",
+        "录像回放(&P)",
         "视图(&V)",
         "用户(&U)",
         "帮助(&H)",
