@@ -631,7 +631,8 @@ register(
         key="alarms",
         title=lambda: QCoreApplication.translate("AlarmPane", "Alarm queue"),
         factory=AlarmPane,
-        area=Qt.DockWidgetArea.TopDockWidgetArea,
+        area=Qt.DockWidgetArea.LeftDockWidgetArea,
+        stretch=4,
         shortcut="Ctrl+2",
         menu_title=lambda: QCoreApplication.translate("AlarmPane", "&Alarms"),
     )

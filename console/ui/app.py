@@ -63,6 +63,7 @@ class DeskApp:
             screen = self.window.screen() or self.app.primaryScreen()
             self.window.setGeometry(screen.availableGeometry())
             self.window.showMaximized()
+            QTimer.singleShot(0, self.window.fit_first_widths)
         return self.window
 
     def _after_close(self, for_logout: bool) -> None:

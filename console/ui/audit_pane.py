@@ -122,7 +122,8 @@ register(
         key="audit",
         title=lambda: QCoreApplication.translate("AuditPane", "Audit trail"),
         factory=AuditPane,
-        area=Qt.DockWidgetArea.RightDockWidgetArea,
+        area=Qt.DockWidgetArea.LeftDockWidgetArea,
+        tab_with="site",
         permission=Permission.VIEW_AUDIT,
         shortcut="Ctrl+9",
     )

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.alarms import State
 from console.core.auth import Actor
 from console.core.cameras import CameraService, Profile
 from console.core.events import Event
@@ -91,6 +92,9 @@ class AlarmRequest:
     zone_name: str
     zone_id: str | None = None
     alarm_id: int | None = None
+
+
+PENDING_ALARM_VIEWS = 5  # at most this many waiting alarm views from before the window
 
 
 @dataclass
@@ -625,6 +629,32 @@ class CameraWall(QWidget):
             else:
                 self._apply_layout(*parsed)
         self.layout_loaded.emit()
+        self._load_pending_alarms()
+
+    def _load_pending_alarms(self) -> None:
+        """Alarms raised before this window opened (a log-in after the alarm) still bring up
+        their cameras: the unacknowledged ones, the queue's top one shown first."""
+        alarms = self.ctx.desk.alarms
+
+        def pending() -> list[AlarmRequest]:
+            return [
+                AlarmRequest(a.camera_id, a.zone_name, a.zone_id, a.id)
+                for a in alarms.open_alarms()
+                if a.state == State.NEW and a.camera_id and not a.shelved
+            ][:PENDING_ALARM_VIEWS]
+
+        run_in_background(
+            self,
+            pending,
+            self._show_pending,
+            lambda exc: log.warning("could not read the pending alarms: %s", exc),
+        )
+
+    def _show_pending(self, requests: list[AlarmRequest]) -> None:
+        shown = {a.alarm_id for a in self.alarms}
+        for request in reversed(requests):  # the last shown is on top
+            if request.alarm_id not in shown:
+                self.show_alarm(request)
 
     def _load_failed(self, exc: Exception) -> None:
         self.show_message(
@@ -873,6 +903,7 @@ register(
         title=lambda: QCoreApplication.translate("CameraWall", "Camera wall"),
         factory=CameraWall,
         area=Qt.DockWidgetArea.RightDockWidgetArea,
+        stretch=6,
         shortcut="Ctrl+1",
         menu_title=lambda: QCoreApplication.translate("CameraWall", "&Cameras"),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.bridge = BusBridge(desk.bus, self)
         self.docks: dict[str, QDockWidget] = {}
+        self._stretch: dict[str, int] = {}
         self.pane_menus: list[tuple[str, list[QAction]]] = []  # (title, actions)
         self.lock_dialog: LockDialog | None = None
         self._closing_for_logout = False
@@ -52,9 +53,32 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         ctx = PaneContext(self.desk, self.actor, self.bridge)
-        for spec in registered():
-            if spec.permission is None or self.actor.can(spec.permission):
-                self._add_dock(spec, ctx)
+        specs = [s for s in registered() if s.permission is None or self.actor.can(s.permission)]
+        for spec in specs:
+            self._add_dock(spec, ctx)
+        self._first_arrangement(specs)
+
+    def _first_arrangement(self, specs: list[PaneSpec]) -> None:
+        """Tabs and widths before any saved arrangement (restore_layout() overrides them)."""
+        for spec in specs:
+            if spec.tab_with in self.docks:
+                self.tabifyDockWidget(self.docks[spec.tab_with], self.docks[spec.key])
+        for spec in specs:
+            if spec.tab_with in self.docks:
+                self.docks[spec.tab_with].raise_()
+        self._stretch = {s.key: s.stretch for s in specs if s.stretch > 0}
+
+    def fit_first_widths(self) -> None:
+        """Share the width between the sides by the panes' stretch (first start, once the
+        window has its real size)."""
+        keys = [k for k in self._stretch if self.docks[k].isVisible()]
+        if len(keys) > 1:
+            total = sum(self._stretch[k] for k in keys)
+            self.resizeDocks(
+                [self.docks[k] for k in keys],
+                [self.width() * self._stretch[k] // total for k in keys],
+                Qt.Orientation.Horizontal,
+            )
 
     def _add_dock(self, spec: PaneSpec, ctx: PaneContext) -> None:
         dock = QDockWidget(spec.title(), self)

@@ -31,6 +31,10 @@ class PaneSpec:
     shortcut: str = ""  # shows and focuses the pane
     # A menu of its own: the pane widget's menu_actions() fill it (window-wide shortcuts).
     menu_title: Callable[[], str] | None = None
+    # First start only (before an operator arranges the window): share a tabbed dock with
+    # this pane, and take this share of the window's width against the other side.
+    tab_with: str | None = None
+    stretch: int = 0
 
 
 _REGISTRY: dict[str, PaneSpec] = {}

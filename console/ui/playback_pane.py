@@ -1408,6 +1408,7 @@ register(
         title=lambda: QCoreApplication.translate("PlaybackPane", "Playback"),
         factory=PlaybackPane,
         area=Qt.DockWidgetArea.RightDockWidgetArea,
+        tab_with="wall",
         shortcut="Ctrl+5",
         menu_title=lambda: QCoreApplication.translate("PlaybackPane", "&Playback"),
     )

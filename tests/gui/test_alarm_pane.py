@@ -177,3 +177,42 @@ def test_table_shows_queue_order_fire_first(qtbot, operator_window) -> None:
     assert [cell(pane, r, 0) for r in range(3)] == ["P1 Fire", "P3 Perimeter", "P4 Tamper"]
     pane.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert cell(pane, 0, 0) == "P4 Tamper"
+
+
+def test_a_new_alarm_enlarges_its_camera_and_f3_shows_it_again(qtbot, operator_window) -> None:
+    from console.ui.camera_wall import CameraWall
+
+    desk = operator_window.desk
+    wall = operator_window.docks["wall"].widget()
+    assert isinstance(wall, CameraWall)
+    fire = raise_(desk, "sim:1")  # 1号楼1层大堂烟感, camera b1-lobby
+    qtbot.waitUntil(lambda: wall.alarm_shown is not None, timeout=3000)
+    enlarged = [t for t in wall.tiles() if t.alarm_zone == "1号楼1层大堂烟感"]
+    assert [t.camera_id for t in enlarged] == ["b1-lobby"]
+    wall.dismiss_all_alarms()
+    assert wall.alarm_shown is None
+    pane = pane_of(operator_window)
+    qtbot.waitUntil(lambda: pane.proxy.rowCount() == 1)
+    operator_window.activateWindow()
+    qtbot.keyClick(operator_window, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: wall.alarm_shown is not None, timeout=3000)
+    assert any(t.camera_id == "b1-lobby" and t.alarm_zone for t in wall.tiles())
+    assert desk.alarms.get(fire).state == State.NEW  # showing the camera acknowledges nothing
+
+
+def test_an_alarm_from_before_the_log_in_still_brings_up_its_camera(qtbot, desk, operator) -> None:
+    from console.ui.camera_wall import CameraWall
+    from tests.conftest import OPERATOR_PASSWORD
+    from tests.gui.conftest import open_window
+
+    raise_(desk, "sim:9")  # tamper on garage-b1, lower priority
+    fire = raise_(desk, "sim:1")  # fire on b1-lobby: the top of the queue
+    window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
+    wall = window.docks["wall"].widget()
+    assert isinstance(wall, CameraWall)
+    qtbot.waitUntil(lambda: wall.alarm_shown is not None, timeout=5000)
+    assert wall.alarm_shown.alarm_id == fire
+    wall.dismiss_alarm()
+    qtbot.waitUntil(lambda: wall.alarm_shown is not None and wall.alarm_shown.alarm_id != fire)
+    assert wall.alarm_shown.camera_id == "garage-b1"
+    window.close()
