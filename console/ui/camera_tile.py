@@ -90,7 +90,7 @@ def camera_from_mime(mime: QMimeData) -> str | None:
 def frame_image(frame: Frame) -> QImage:
     """The frame's pixels as a QImage without a copy: keep `frame` while the image is used."""
     return QImage(
-        frame.image.data, frame.width, frame.height, frame.width * 3, QImage.Format.Format_RGB888
+        frame.image.data, frame.width, frame.height, frame.width * 4, QImage.Format.Format_RGB32
     )
 
 
@@ -106,7 +106,7 @@ def snapshot_image(frame: Frame, caption: str) -> QImage:
     """A copy of the frame at its own size with `caption` burnt in along the bottom.
 
     Safe on a worker thread (QImage and QPainter on an image, not a widget)."""
-    image = frame_image(frame).convertToFormat(QImage.Format.Format_RGB32)  # a copy
+    image = frame_image(frame).copy()  # the frame stays untouched
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

@@ -904,7 +904,7 @@ register(
         factory=CameraWall,
         area=Qt.DockWidgetArea.RightDockWidgetArea,
         stretch=6,
-        shortcut="Ctrl+1",
+        shortcut="Ctrl+3",
         menu_title=lambda: QCoreApplication.translate("CameraWall", "&Cameras"),
     )
 )

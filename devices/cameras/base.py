@@ -35,7 +35,9 @@ class StreamState(StrEnum):
 class Frame:
     """One decoded picture, already scaled to the size its viewer asked for.
 
-    `image` is a C-contiguous numpy uint8 array of shape (height, width, 3), RGB order.
+    `image` is a C-contiguous numpy uint8 array of shape (height, width, 4), bytes in the
+    order B, G, R, 255: what Qt's RGB32 images hold on little-endian machines, so the screen
+    takes it without a conversion.
     """
 
     image: Any  # numpy.ndarray; Any keeps numpy out of the type stubs' way

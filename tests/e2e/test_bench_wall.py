@@ -49,7 +49,7 @@ def bench(*args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         env=env,
-        timeout=150,  # ~40 s here; room for a busy CI machine
+        timeout=110,  # ~40 s here; room for a busy CI machine, within pytest's 120 s
         check=False,
     )
 

@@ -564,3 +564,47 @@ def test_window_menu_and_accessible_names(qtbot, desk: Desk, operator: Actor) ->
     assert pane.tiles()[0].accessibleName() == "Camera tile 1: 大门"
     window.close()
     qtbot.waitUntil(lambda: not capture_threads(), timeout=5000)
+
+
+@pytest.mark.parametrize(("colour", "rgb"), [("red", (255, 0, 0)), ("blue", (0, 0, 255))])
+def test_decoded_colours_reach_the_screen_unswapped(tmp_path: Path, colour: str, rgb) -> None:
+    """The capture's pixel order and the tile's image format agree (no red/blue swap)."""
+    import subprocess
+    import threading as th
+
+    from console.ui.camera_tile import frame_image
+    from devices.cameras.capture import open_capture
+
+    clip = tmp_path / f"{colour}.mp4"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"color={colour}:size=320x240:rate=25",
+            "-t",
+            "1",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            str(clip),
+        ],
+        check=True,
+    )
+    ready = th.Event()
+    worker = open_capture(
+        str(clip), name=colour, size=(160, 120), on_frame=ready.set, on_status=lambda s: None
+    )
+    worker.start()
+    try:
+        assert ready.wait(5)
+        frame = worker.take()
+    finally:
+        worker.stop()
+    pixel = frame_image(frame).pixelColor(80, 60)
+    got = (pixel.red(), pixel.green(), pixel.blue())
+    assert all(abs(a - b) < 24 for a, b in zip(got, rgb, strict=True)), got

@@ -261,3 +261,25 @@ def test_input_keeps_the_console_unlocked(admin_window: MainWindow, qtbot) -> No
         qtbot.wait(100)
     assert not admin_window.locked
     qtbot.waitUntil(lambda: admin_window.locked, timeout=2000)  # then idle: it locks
+
+
+def test_no_two_window_wide_shortcuts_share_a_key(admin_window: MainWindow) -> None:
+    """Two actions or shortcuts on one key in one window: Qt fires neither (ambiguous)."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    keys: dict[str, list[str]] = {}
+    for action in admin_window.findChildren(QAction):
+        if action.shortcut().isEmpty():
+            continue
+        context = action.shortcutContext()
+        if context in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut):
+            keys.setdefault(action.shortcut().toString(), []).append(action.text())
+    for shortcut in admin_window.findChildren(QShortcut):
+        if shortcut.context() in (
+            Qt.ShortcutContext.WindowShortcut,
+            Qt.ShortcutContext.ApplicationShortcut,
+        ):
+            keys.setdefault(shortcut.key().toString(), []).append(type(shortcut.parent()).__name__)
+    clashes = {k: v for k, v in keys.items() if len(v) > 1}
+    assert clashes == {}
+    assert "F2" in keys and "F5" in keys  # the search saw the menus

@@ -66,7 +66,8 @@ def test_sub_stream_for_small_tiles_and_main_when_enlarged(peer_desk: Desk) -> N
         taken = []
         wait_for(lambda: taken.append(small.take()) or taken[-1] is not None, 5, "a frame")
         frame = taken[-1]
-        assert frame.image.shape == (frame.height, frame.width, 3)
+        assert frame.image.shape == (frame.height, frame.width, 4)
+        assert (frame.image[..., 3] == 255).all()  # BGRA, opaque
         assert frame.width <= 320 and frame.height <= 180
         assert (frame.source_width, frame.source_height) == (640, 360)
         assert peer_desk.health.get("camera", "gate").state is Health.OK

@@ -96,7 +96,7 @@ def take(worker: CaptureWorker, check: Callable[[Frame], bool] | None = None) ->
 
 def ball(frame: Frame) -> tuple[float, float]:
     """Where the test picture's white ball is, as fractions of the width and height."""
-    ys, xs = np.nonzero(frame.image.max(axis=2) > 200)
+    ys, xs = np.nonzero(frame.image[..., :3].max(axis=2) > 200)
     assert xs.size, "no ball in the picture"
     return float(xs.mean()) / frame.width, float(ys.mean()) / frame.height
 
@@ -119,11 +119,11 @@ def test_rtsp_frames_arrive_at_the_tile_size_at_the_camera_rate(
     _, went_live = watch.wait_for(state_is(StreamState.LIVE), 6)
     assert (went_live.source_width, went_live.source_height) == (1280, 720)
     frame = take(main)
-    assert (frame.width, frame.height, frame.image.shape) == (480, 270, (270, 480, 3))
+    assert (frame.width, frame.height, frame.image.shape) == (480, 270, (270, 480, 4))
     assert (frame.source_width, frame.source_height) == (1280, 720)
     assert frame.image.dtype == np.uint8
     assert frame.image.flags.c_contiguous
-    assert frame.image.max() > 200, "a decoded picture (the white ball), not a blank"
+    assert frame.image[..., :3].max() > 200, "a decoded picture (the white ball), not a blank"
     assert frame.wall.tzinfo is UTC
     main.set_size(320, 320)
     later = take(main, lambda f: f.width == 320 and f.decoded_mono > frame.decoded_mono + 0.3)
@@ -313,7 +313,7 @@ def test_a_file_plays_at_its_own_rate_and_loops(tmp_path: Path, capture) -> None
     assert (status.source_width, status.source_height) == (320, 240)
     frame = take(worker)
     assert (frame.width, frame.height) == (160, 120)
-    assert frame.image.std() > 10
+    assert frame.image[..., :3].std() > 10
     while time.monotonic() - live_at < 1.6:
         time.sleep(0.05)
     frames = worker.status().frames

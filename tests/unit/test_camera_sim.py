@@ -188,13 +188,13 @@ def test_sim_capture_scales_to_the_tile_and_reports_the_source() -> None:
         _, first = watch.wait_for(live, 2)
         assert (first.source_width, first.source_height) == (1280, 720)
         frame = _take(worker)
-        assert (frame.width, frame.height, frame.image.shape) == (400, 224, (224, 400, 3))
+        assert (frame.width, frame.height, frame.image.shape) == (400, 224, (224, 400, 4))
         assert frame.wall.tzinfo is UTC
         worker.set_size(1920, 1080)
         frame = _take(worker, lambda f: f.width != 400)
         assert (frame.width, frame.height) == (1280, 720), "no upscaling above the source"
         worker.set_size(0, 0)  # a hidden tile
-        assert _take(worker, lambda f: f.width != 1280).image.shape == (2, 2, 3)
+        assert _take(worker, lambda f: f.width != 1280).image.shape == (2, 2, 4)
     finally:
         worker.stop()
     sub_watch = Watch()
@@ -202,7 +202,7 @@ def test_sim_capture_scales_to_the_tile_and_reports_the_source() -> None:
     try:
         _, status = sub_watch.wait_for(live, 2)
         assert (status.source_width, status.source_height) == (640, 360)
-        assert _take(sub).image.shape == (360, 640, 3)
+        assert _take(sub).image.shape == (360, 640, 4)
     finally:
         sub.stop()
 
