@@ -282,4 +282,5 @@ def test_no_two_window_wide_shortcuts_share_a_key(admin_window: MainWindow) -> N
             keys.setdefault(shortcut.key().toString(), []).append(type(shortcut.parent()).__name__)
     clashes = {k: v for k, v in keys.items() if len(v) > 1}
     assert clashes == {}
-    assert "F2" in keys and "F5" in keys  # the search saw the menus
+    assert "F2" in keys
+    assert "F5" in keys

@@ -63,12 +63,18 @@ def test_sub_stream_for_small_tiles_and_main_when_enlarged(peer_desk: Desk) -> N
         wait_for(lambda: small.status().source_width == 640, 3, "sub resolution")
         wait_for(lambda: big.status().source_width == 1280, 3, "main resolution")
         assert frames.wait(5)
-        taken = []
-        wait_for(lambda: taken.append(small.take()) or taken[-1] is not None, 5, "a frame")
+        taken: list = []
+
+        def took() -> bool:
+            taken.append(small.take())
+            return taken[-1] is not None
+
+        wait_for(took, 5, "a frame")
         frame = taken[-1]
         assert frame.image.shape == (frame.height, frame.width, 4)
         assert (frame.image[..., 3] == 255).all()  # BGRA, opaque
-        assert frame.width <= 320 and frame.height <= 180
+        assert frame.width <= 320
+        assert frame.height <= 180
         assert (frame.source_width, frame.source_height) == (640, 360)
         assert peer_desk.health.get("camera", "gate").state is Health.OK
     finally:
@@ -88,7 +94,8 @@ def test_video_loss_is_one_fault_in_the_queue_and_comes_back_restored(
         wait_for(lambda: view.status().state is StreamState.OFFLINE, 8, "offline")
         assert time.monotonic() - stopped < 7.5  # 5 s without frames, plus a read timeout
         state = peer_desk.cameras.state("gate")
-        assert state is not None and state.state is StreamState.OFFLINE
+        assert state is not None
+        assert state.state is StreamState.OFFLINE
         assert peer_desk.health.get("camera", "gate").state is Health.FAULT
         faults = [a for a in peer_desk.alarms.open_alarms() if a.code == VIDEO_LOSS_CODE]
         assert len(faults) == 1

@@ -79,14 +79,16 @@ def test_segments_cover_the_run_survive_an_outage_and_export_by_the_cli(
     assert segments[0].start - began < timedelta(seconds=4)  # connect, then the first packet
     assert ended - segments[-1].end < timedelta(seconds=2)  # stop() closes the last segment
     for seg in segments:
-        assert seg.path.is_file() and seg.path.stat().st_size == seg.bytes
+        assert seg.path.is_file()
+        assert seg.path.stat().st_size == seg.bytes
         assert seg.path.parent.parent.name == "gate"  # rec/<camera>/<date>/
         assert seg.path.is_relative_to(tmp_path / "rec")
         length = (seg.end - seg.start).total_seconds()
         assert length <= 3.0 + 1.1  # cut at the first keyframe after 3 s (1 s GOP)
         assert abs(ffprobe_duration(seg.path) - length) < 0.5
     # The outage is a gap, and everything else abuts: segments and gaps tile the run.
-    assert gap.start < gap.end and (gap.end - gap.start) >= timedelta(seconds=2)
+    assert gap.start < gap.end
+    assert (gap.end - gap.start) >= timedelta(seconds=2)
     before = [s for s in segments if s.end <= gap.start + timedelta(seconds=0.2)]
     for a, b in zip(before, before[1:], strict=False):
         assert abs((b.start - a.end).total_seconds()) < 0.2
@@ -105,7 +107,8 @@ def test_segments_cover_the_run_survive_an_outage_and_export_by_the_cli(
     end = segments[-1].end
     assert cli([*args, "--from", start.isoformat(), "--to", end.isoformat()]) == 0
     printed = capsys.readouterr()
-    assert "warning: no recording from" in printed.err and "1 gaps" in printed.err
+    assert "warning: no recording from" in printed.err
+    assert "1 gaps" in printed.err
     # A camera that is not in the site, and a range without footage, say so.
     assert (
         cli([*args[:4], "nope", "-o", str(out), "--from", "2020-01-01", "--to", "2020-01-02"]) == 1
@@ -159,7 +162,8 @@ def test_retention_deletes_the_oldest_and_spares_locked_footage(
         kept = desk.recordings.segments("gate", now - timedelta(days=4), now)
         # age: segs[1] goes, segs[0] is locked; quota: 7 left > 4, oldest unlocked first.
         assert [s.id for s in kept] == [segs[0].id, segs[2].id, segs[6].id, segs[7].id]
-        assert not segs[1].path.exists() and not segs[3].path.exists()
+        assert not segs[1].path.exists()
+        assert not segs[3].path.exists()
         assert all(s.path.exists() for s in kept)
         assert (report.deleted, report.freed_bytes, report.spared_locked) == (4, 4000, 2)
 
@@ -174,5 +178,7 @@ def test_retention_deletes_the_oldest_and_spares_locked_footage(
 
     assert cli(["retention", "--site", str(site)]) == 0
     out = capsys.readouterr().out
-    assert "1 segments deleted (1000 bytes freed)" in out and "3000 bytes kept" in out
-    assert not segs[0].path.exists() and segs[2].path.exists()
+    assert "1 segments deleted (1000 bytes freed)" in out
+    assert "3000 bytes kept" in out
+    assert not segs[0].path.exists()
+    assert segs[2].path.exists()
