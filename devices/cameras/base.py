@@ -8,6 +8,7 @@ told "a new frame is ready" through a callback and takes it when it is ready to 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -112,6 +113,14 @@ class Backoff:
 
     def reset(self) -> None:
         self._next = self.first
+
+
+_CREDENTIALS = re.compile(r"(?<=://)[^/@\s]*@")
+
+
+def scrub(text: str) -> str:
+    """Text with any `user:password@` inside addresses removed, for logs and details."""
+    return _CREDENTIALS.sub("", text)
 
 
 def url_label(url: str) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import threading
 import time
 import traceback
@@ -36,6 +35,7 @@ from devices.cameras.base import (
     StatusChanged,
     StreamState,
     StreamStatus,
+    scrub,
     url_label,
 )
 from devices.cameras.sim import SIM_FPS, SIM_MAIN_SIZE, SIM_SUB_SIZE, render
@@ -50,13 +50,6 @@ STATS_EVERY_S = 1.0  # while LIVE, on_status gets fresh stats this often
 # "fflags=nobuffer" is left out on purpose: it throws away the packets read while probing, so
 # the first picture waits for the next keyframe (up to a GOP later) instead of coming at once.
 RTSP_OPTIONS = {"rtsp_transport": "tcp", "allowed_media_types": "video"}
-
-_CREDENTIALS = re.compile(r"(?<=://)[^/@\s]*@")
-
-
-def scrub(text: str) -> str:
-    """Text with any `user:password@` inside addresses removed, for logs and details."""
-    return _CREDENTIALS.sub("", text)
 
 
 def fit_inside(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:

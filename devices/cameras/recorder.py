@@ -30,7 +30,6 @@ import io
 import logging
 import math
 import os
-import re
 import tempfile
 import threading
 import time
@@ -57,6 +56,7 @@ from devices.cameras.base import (
     StatusChanged,
     StreamState,
     StreamStatus,
+    scrub,
     url_label,
 )
 
@@ -82,7 +82,6 @@ _EPS_S = 1e-3
 _MAX_UNTIMED = 100  # packets without any timestamp before we number them ourselves
 _MAX_JUMP_S = 10.0  # a timestamp jump larger than this is a discontinuity, closed up
 
-_CREDENTIALS = re.compile(r"(?<=://)[^/@\s]*@")
 
 SegmentDone = Callable[[Segment], None]
 GapFound = Callable[[Gap], None]
@@ -90,11 +89,6 @@ GapFound = Callable[[Gap], None]
 
 class RecorderError(RuntimeError):
     """A recorder request that cannot be met; the message says which camera and why."""
-
-
-def scrub(text: str) -> str:
-    """Text with any `user:password@` inside addresses removed."""
-    return _CREDENTIALS.sub("", text)
 
 
 def _utc(epoch: float) -> datetime:

@@ -12,14 +12,13 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from devices.cameras.base import Backoff, StreamState, StreamStatus, url_label
+from devices.cameras.base import Backoff, StreamState, StreamStatus, scrub, url_label
 from devices.cameras.capture import (
     CaptureWorker,
     PyAVCapture,
     SimCapture,
     fit_inside,
     open_capture,
-    scrub,
 )
 from devices.cameras.sim import SIM_FPS, render
 
