@@ -108,7 +108,7 @@ class CameraService:
         self._state: dict[str, CameraState] = {}
         self._views: dict[str, View] = {}
         self._serial = itertools.count(1)
-        # Video-loss events are stored in order, one at a time, off the reporting thread.
+        # Video-loss events are stored one at a time (a camera's views and recorder all report).
         self._ingest_lock = threading.Lock()
 
     # -- the site's cameras -------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -21,43 +20,9 @@ from devices.cameras.capture import (
     open_capture,
 )
 from devices.cameras.sim import SIM_FPS, render
+from tests.camera_watch import Watch
 
 AT = datetime(2024, 5, 6, 7, 8, 9, 123000, tzinfo=UTC)
-
-
-class Watch:
-    """Collects a worker's callbacks (on its thread) for the test to wait on."""
-
-    def __init__(self) -> None:
-        self.cond = threading.Condition()
-        self.statuses: list[tuple[float, StreamStatus]] = []
-        self.frames = 0
-
-    def on_status(self, status: StreamStatus) -> None:
-        with self.cond:
-            self.statuses.append((time.monotonic(), status))
-            self.cond.notify_all()
-
-    def on_frame(self) -> None:
-        with self.cond:
-            self.frames += 1
-            self.cond.notify_all()
-
-    def wait_for(
-        self, check: Callable[[StreamStatus], bool], timeout: float, start: int = 0
-    ) -> tuple[float, StreamStatus]:
-        """The first status from index `start` on that passes `check`, with its arrival time."""
-        deadline = time.monotonic() + timeout
-        with self.cond:
-            while True:
-                for at, status in self.statuses[start:]:
-                    if check(status):
-                        return at, status
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    states = [s.state.value for _, s in self.statuses]
-                    raise AssertionError(f"no such status within {timeout} s: {states}")
-                self.cond.wait(left)
 
 
 def started(url: str, size: tuple[int, int], watch: Watch) -> CaptureWorker:
