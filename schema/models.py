@@ -226,3 +226,186 @@ class EvidenceLock(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     released_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+# -- duty: shifts, log, handover, check records, lift and complaint records -----------------
+
+
+class Shift(Base):
+    """One shift of the site's pattern, created when something first happens in it.
+
+    `state`: open → handing_over (outgoing signed; the seal is fixed) → sealed (incoming
+    signed). Only an open shift takes new entries.
+    """
+
+    __tablename__ = "shifts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[datetime] = mapped_column(UTCDateTime, unique=True)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    label: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ShiftPresence(Base):
+    """An operator on duty in a shift: from log-in (or accepting the handover) to log-out."""
+
+    __tablename__ = "shift_presence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id", ondelete="RESTRICT"), index=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(16))
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class LogEntry(Base):
+    """One duty-log entry. Never edited or deleted: a correction is a new entry that names
+    the one it corrects (`corrects_id`). `at` is when it happened, `recorded_at` when written.
+    """
+
+    __tablename__ = "log_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id", ondelete="RESTRICT"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    author: Mapped[str] = mapped_column(String(64), index=True)
+    author_name: Mapped[str] = mapped_column(String(128))
+    category: Mapped[str] = mapped_column(String(16), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    corrects_id: Mapped[int | None] = mapped_column(
+        ForeignKey("log_entries.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    source: Mapped[str] = mapped_column(String(16), default="operator")  # or alarm, visit, ...
+    ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # "alarm:12", ...
+    equipment_status: Mapped[bool] = mapped_column(Boolean, default=False)
+    attachments: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+
+
+class Handover(Base):
+    """A shift's handover: open items with owners and instructions, the keys-and-equipment
+    checklist, the incoming operator's synthesis, and the seal both signatures carry.
+
+    `state`: outgoing_signed → sealed, or withdrawn (the shift is open again).
+    """
+
+    __tablename__ = "handovers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id", ondelete="RESTRICT"), index=True)
+    state: Mapped[str] = mapped_column(String(16))
+    items: Mapped[str] = mapped_column(Text)  # JSON list
+    checklist: Mapped[str] = mapped_column(Text)  # JSON list
+    synthesis: Mapped[str] = mapped_column(Text)
+    seal_hash: Mapped[str] = mapped_column(String(64))
+    audit_head: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    withdraw_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Signature(Base):
+    """One signature on a handover: who (printed name, role), when, what it means, and the
+    seal it signs. `side` is outgoing (交班, handed over) or incoming (接班, accepted)."""
+
+    __tablename__ = "signatures"
+    __table_args__ = (UniqueConstraint("handover_id", "side"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id", ondelete="RESTRICT"))
+    side: Mapped[str] = mapped_column(String(16))
+    user_name: Mapped[str] = mapped_column(String(64))
+    printed_name: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    meaning: Mapped[str] = mapped_column(String(16))  # handed_over | accepted
+    seal_hash: Mapped[str] = mapped_column(String(64))
+    audit_head: Mapped[str] = mapped_column(String(64))
+
+
+class CheckRecord(Base):
+    """A filled and signed check sheet (daily fire-equipment check, monthly CCTV upkeep, ...).
+    `items` is the JSON list of {id, text, result: normal|abnormal, note}."""
+
+    __tablename__ = "check_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    template_id: Mapped[str] = mapped_column(String(64), index=True)
+    template_name: Mapped[str] = mapped_column(String(128))
+    period_start: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    period_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    shift_id: Mapped[int | None] = mapped_column(
+        ForeignKey("shifts.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    signed_by: Mapped[str] = mapped_column(String(64))
+    printed_name: Mapped[str] = mapped_column(String(128))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    items: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class FaultReport(Base):
+    """An abnormal check item (or a fault reported by hand): open until repaired."""
+
+    __tablename__ = "fault_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    check_record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("check_records.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    item_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    title: Mapped[str] = mapped_column(String(256))
+    note: Mapped[str] = mapped_column(Text, default="")
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    opened_by: Mapped[str] = mapped_column(String(64))
+    repaired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    repaired_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    repair_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class LiftRecord(Base):
+    """A lift entrapment (rule 3.4.6): lift number, people trapped, who was called and when,
+    120 if anyone is hurt, time freed; open until closed."""
+
+    __tablename__ = "lift_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lift_no: Mapped[str] = mapped_column(String(32))
+    people_trapped: Mapped[int] = mapped_column(Integer)
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    opened_by: Mapped[str] = mapped_column(String(64))
+    calls: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {who, at}
+    injured: Mapped[bool] = mapped_column(Boolean, default=False)
+    ambulance_called_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    freed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Complaint(Base):
+    """A resident's complaint (rule 3.4.7): handled, escalated if major, followed up by a
+    call whose outcome is recorded; open until closed."""
+
+    __tablename__ = "complaints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    received_by: Mapped[str] = mapped_column(String(64))
+    resident: Mapped[str] = mapped_column(String(128))
+    unit: Mapped[str] = mapped_column(String(64))
+    matter: Mapped[str] = mapped_column(Text)
+    handling: Mapped[str] = mapped_column(Text, default="")
+    escalated_to: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    followup_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -16,10 +16,12 @@ from console.core import audit
 from console.core.alarms import AlarmService
 from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
+from console.core.dutylog import DutyLog
 from console.core.events import EventBus
 from console.core.health import HealthRegistry
 from console.core.ingest import AlarmIngest
 from console.core.recordings import RecordingService
+from console.core.shifts import ShiftService
 from console.core.site import Site, load_site
 from schema.db import Database, open_database
 from schema.models import AuditRecord, UserPref
@@ -39,6 +41,8 @@ class Desk:
             site, db, self.bus, self.health, self.alarms, site.snapshots_dir()
         )
         self.recordings = RecordingService(site, db, self.bus, self.cameras)
+        self.shifts = ShiftService(site, db, self.bus)
+        self.duty = DutyLog(site, db, self.bus, self.shifts, self.health)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._on_duty: list[Actor] = []
 
@@ -85,6 +89,7 @@ class Desk:
 
     def login(self, name: str, password: str) -> Actor:
         actor = self.auth.authenticate(name, password, purpose="login")
+        self.shifts.join(actor)
         with self._duty_lock:
             if actor not in self._on_duty:
                 self._on_duty.append(actor)
@@ -93,6 +98,7 @@ class Desk:
 
     def logout(self, actor: Actor) -> None:
         self.auth.record(actor, "auth.logout")
+        self.shifts.leave(actor)
         with self._duty_lock:
             if actor in self._on_duty:
                 self._on_duty.remove(actor)

@@ -182,6 +182,52 @@ class AlarmSettings(BaseModel):
         return value
 
 
+def _check_clock(value: str) -> str:
+    if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value):
+        raise ValueError(f'{_show(value)} is not a time of day: use "HH:MM", e.g. "08:00"')
+    return value
+
+
+ClockTime = Annotated[str, AfterValidator(_check_clock)]
+
+DEFAULT_HANDOVER_CHECKLIST = (
+    "监控中心钥匙 Monitoring room keys",
+    "消防控制柜钥匙 Fire control cabinet keys",
+    "对讲机及充电器 Radios and chargers",
+    "手电筒 Torches",
+    "值班手机 Duty phone",
+    "录像借用登记本 Footage loan register",
+)
+
+
+class DutySettings(BaseModel):
+    """[duty]: the shift pattern, staffing, the equipment-status rhythm, the handover checklist."""
+
+    model_config = _CONFIG
+
+    shift_starts: list[ClockTime] = Field(default=["08:00", "16:00", "00:00"], min_length=1)
+    shift_names: list[str] | None = None  # one per start; default "08:00-16:00"
+    min_on_duty: int = Field(default=2, ge=1, le=10)  # GB 25506: at least 2 per shift
+    equipment_every_h: int = Field(default=2, ge=1, le=8)  # equipment-status log entry
+    handover_grace_min: int = Field(default=60, ge=0, le=240)  # hand over after the shift end
+    handover_checklist: list[str] = Field(default=list(DEFAULT_HANDOVER_CHECKLIST), min_length=1)
+
+    @field_validator("shift_starts")
+    @classmethod
+    def _distinct_starts(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each shift must start at a different time")
+        return value
+
+    @field_validator("shift_names")
+    @classmethod
+    def _one_name_per_shift(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        starts = info.data.get("shift_starts")
+        if value is not None and starts is not None and len(value) != len(starts):
+            raise ValueError(f"give one name per shift start ({len(starts)}), got {len(value)}")
+        return value
+
+
 class Camera(BaseModel):
     model_config = _CONFIG
 
@@ -300,6 +346,7 @@ class Site(BaseModel):
     database: DatabaseConfig | None = None
     storage: StorageConfig = Field(default_factory=StorageConfig)
     alarms: AlarmSettings = Field(default_factory=AlarmSettings)
+    duty: DutySettings = Field(default_factory=DutySettings)
     cameras: list[Camera] = []
     alarm_sources: list[AlarmSource] = []
     zones: list[Zone] = []
@@ -332,6 +379,10 @@ class Site(BaseModel):
         """The site's time zone: local dates of recordings, exports and screens."""
         return zoneinfo.ZoneInfo(self.site.timezone)
 
+    def attachments_dir(self) -> Path:
+        """Duty-log attachments (photos, snapshots) by content hash, beside the snapshots."""
+        return self.recordings_dir().parent / "attachments"
+
     def snapshots_dir(self) -> Path:
         """Snapshots from the wall: beside the recordings, in a folder of their own."""
         return self.recordings_dir().parent / "snapshots"
@@ -361,6 +412,7 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "database": DatabaseConfig,
     "storage": StorageConfig,
     "alarms": AlarmSettings,
+    "duty": DutySettings,
     "cameras": Camera,
     "zones": Zone,
     "intercom": Intercom,

@@ -100,7 +100,7 @@ def test_login_succeeds_and_is_audited(desk: Desk, operator: Actor) -> None:
     actor = desk.login("li", OPERATOR_PASSWORD)
     assert actor == operator
     assert desk.on_duty == [operator]
-    assert _actions(desk)[-1] == ("li", "auth.login", "li")
+    assert _actions(desk)[-2:] == [("li", "auth.login", "li"), ("li", "shift.join", "shift 1")]
 
 
 def test_wrong_password_and_unknown_user_say_the_same(desk: Desk, operator: Actor) -> None:
@@ -183,12 +183,14 @@ def test_lock_unlock_and_logout_are_audited(desk: Desk, operator: Actor) -> None
         desk.unlock(actor, "wrong-password")
     desk.unlock(actor, OPERATOR_PASSWORD)
     desk.logout(actor)
-    assert [a for _, a, _ in _actions(desk)][-5:] == [
+    assert [a for _, a, _ in _actions(desk)][-7:] == [
         "auth.login",
+        "shift.join",
         "session.lock",
         "auth.failed",
         "auth.unlock",
         "auth.logout",
+        "shift.leave",
     ]
     assert desk.on_duty == []
     assert desk.verify_audit()[1] is None
