@@ -206,12 +206,18 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     desk = _open_desk(args)
     try:
         checked, broken = desk.verify_audit()
+        seals, seal_breaks = desk.handover.verify_seals()
     finally:
         desk.close()
     if broken is not None:
         print(f"audit chain BROKEN after {checked} good records: {broken}")
         return EXIT_FAIL
-    print(f"audit chain intact: {checked} records")
+    if seal_breaks:
+        print(f"audit chain intact: {checked} records; duty records BROKEN:")
+        for item in seal_breaks:
+            print(f"  {item}")
+        return EXIT_FAIL
+    print(f"audit chain intact: {checked} records; {seals} handover seals recomputed, all match")
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -216,6 +217,8 @@ class AlarmService:
         self.sops = load_sops(site.sop_path())
         self._flood_lock = threading.Lock()
         self._flood_active = False
+        # Called inside the closing transaction (the duty log writes its line there).
+        self.close_hooks: list[Callable[[Session, Alarm, Actor], None]] = []
 
     # -- ingest (drivers' threads) ---------------------------------------------------------
 
@@ -586,6 +589,8 @@ class AlarmService:
             row.resolution, row.close_comment = resolution.value, comment
             self._note(s, alarm_id, actor.name, "close", f"{resolution.value}: {comment}")
             self._audit(s, actor, "alarm.close", alarm_id, {"resolution": resolution.value})
+            for hook in self.close_hooks:
+                hook(s, row, actor)
         self._act(alarm_id, "closed")
 
     def _audit(

@@ -18,6 +18,7 @@ from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
 from console.core.dutylog import DutyLog
 from console.core.events import EventBus
+from console.core.handover import HandoverService
 from console.core.health import HealthRegistry
 from console.core.ingest import AlarmIngest
 from console.core.recordings import RecordingService
@@ -43,6 +44,10 @@ class Desk:
         self.recordings = RecordingService(site, db, self.bus, self.cameras)
         self.shifts = ShiftService(site, db, self.bus)
         self.duty = DutyLog(site, db, self.bus, self.shifts, self.health)
+        self.alarms.close_hooks.append(self.duty.note_alarm_closed)
+        self.handover = HandoverService(
+            site, db, self.bus, self.auth, self.shifts, self.duty, self.alarms, self.health
+        )
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._on_duty: list[Actor] = []
 

@@ -30,7 +30,7 @@ from console.core.health import Health, HealthRegistry
 from console.core.shifts import DutyError, ShiftService, ShiftState
 from console.core.site import Site
 from schema.db import Database
-from schema.models import LogEntry, Shift
+from schema.models import Alarm, LogEntry, Shift
 from schema.types import utcnow
 
 MAX_TEXT = 4000
@@ -217,12 +217,15 @@ class DutyLog:
         ref: str | None,
         author: str,
         author_name: str,
+        shift: Shift | None = None,
     ) -> LogEntry:
-        """An entry another service writes in its own transaction (publish "duty.log" after
-        the commit, or let the caller's own event refresh the log)."""
+        """An entry another service writes in its own transaction, into the current shift
+        (or `shift`, which must be open). The caller publishes after its commit."""
+        if shift is not None and shift.state != ShiftState.OPEN.value:
+            raise DutyError("shift_closed", f"shift {shift.label} takes no new entries")
         return self._insert(
             s,
-            shift=self.shifts.writable(s),
+            shift=shift or self.shifts.writable(s),
             at=None,
             author=author,
             author_name=author_name,
@@ -233,6 +236,19 @@ class DutyLog:
             ref=ref,
             equipment_status=False,
             attachments=[],
+        )
+
+    def note_alarm_closed(self, s: Session, alarm: Alarm, actor: Actor) -> None:
+        """The log line for an alarm closed in the queue (AlarmService close hook)."""
+        self.add_system(
+            s,
+            category=Category.ALARM,
+            text=f"报警已关闭 Alarm closed: {alarm.zone_name} ({alarm.event}) — "
+            f"{alarm.resolution}: {alarm.close_comment}",
+            source="alarm",
+            ref=f"alarm:{alarm.id}",
+            author=actor.name,
+            author_name=actor.display_name,
         )
 
     def _insert(
@@ -368,6 +384,14 @@ class DutyLog:
                 if original is not None:
                     corrections.setdefault(original, []).append(fix)
         return [_view(r, sorted(corrections.get(r.id, []))) for r in rows]
+
+    def entries_of_shift(self, shift_id: int) -> list[EntryView]:
+        """Every entry of one shift, oldest first (no limit: the handover sheet shows all)."""
+        stmt = (
+            select(LogEntry).where(LogEntry.shift_id == shift_id).order_by(LogEntry.at, LogEntry.id)
+        )
+        with self.db.read() as s:
+            return self._views(s, list(s.execute(stmt).scalars()))
 
     def get(self, entry_id: int) -> EntryView:
         with self.db.read() as s:

@@ -266,12 +266,13 @@ class ShiftService:
         """`actor` is on duty in the current shift from now (log-in, accepting a handover)."""
         with self.db.write() as s:
             row = self.writable(s)
-            self._join(s, row, actor)
+            self.join_in(s, row, actor)
             view = shift_view(row)
         self.bus.publish("duty.shift", shift_id=view.id, change="joined", name=actor.name)
         return view
 
-    def _join(self, s: Session, row: Shift, actor: Actor) -> None:
+    def join_in(self, s: Session, row: Shift, actor: Actor) -> None:
+        """Record `actor` on duty in `row` inside the caller's transaction."""
         present = s.execute(
             select(ShiftPresence.id).where(
                 ShiftPresence.shift_id == row.id,
