@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from console import __version__
 from console.core.auth import Actor, AuthError, Role
@@ -22,6 +25,7 @@ from schema.db import DatabaseError
 log = logging.getLogger("watchdesk")
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+EXPORT_KINDS = ("alarms", "log", "handovers", "checks")
 
 
 class CommandError(Exception):
@@ -73,11 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify-audit", help="check the audit chain")
     _site_option(verify, argparse.SUPPRESS)
 
-    export = sub.add_parser("export", help="export records (csv or json)")
-    export.add_argument("kind", choices=["alarms"], metavar="KIND", help="alarms")
+    export = sub.add_parser("export", help="export records (csv, json; handovers also pdf)")
+    export.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND", help=" | ".join(EXPORT_KINDS))
     export.add_argument("--from", dest="start", metavar="ISO", help="from this date/time")
     export.add_argument("--to", dest="end", metavar="ISO", help="up to (not including) this")
-    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--format", choices=["csv", "json", "pdf"], default="csv")
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="file (default stdout)")
     _site_option(export, argparse.SUPPRESS)
 
@@ -221,25 +225,60 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from zoneinfo import ZoneInfo
+def _export_rows(
+    desk: Desk, kind: str, start: datetime | None, end: datetime | None
+) -> tuple[list[dict[str, Any]], Sequence[str]]:
+    from console.core import checks, exports
 
+    tz = desk.site.tz()
+    if kind == "alarms":
+        return exports.alarm_rows(desk.alarms.between(start, end), tz), exports.ALARM_COLUMNS
+    if kind == "log":
+        return exports.log_rows(desk.duty.between(start, end), tz), exports.LOG_COLUMNS
+    if kind == "handovers":
+        views = desk.handover.between(start, end)
+        return exports.handover_rows(views, tz), exports.HANDOVER_COLUMNS
+    records = desk.checks.records(start=start, end=end)
+    return checks.check_rows(records, tz), checks.CHECK_COLUMNS
+
+
+def _export_pdf(
+    desk: Desk, args: argparse.Namespace, start: datetime | None, end: datetime | None
+) -> int:
+    if args.kind != "handovers":
+        raise ExportError(f"--format pdf is available for handovers, not {args.kind}")
+    if args.output is None:
+        raise ExportError("--format pdf needs -o FILE.pdf")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from console.ui.handover_sheet import write_handover_pdf
+
+    sheets = [desk.handover.sheet(v.id) for v in desk.handover.between(start, end)]
+    if not sheets:
+        raise ExportError("no sealed handover in that period: nothing to print")
+    write_handover_pdf(sheets, args.output)
+    print(f"{len(sheets)} handover sheets written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
     from console.core import exports
 
     desk = _open_desk(args)
     try:
-        tz = ZoneInfo(desk.site.site.timezone)
+        tz = desk.site.tz()
         start = exports.parse_moment(args.start, tz, "--from") if args.start else None
         end = exports.parse_moment(args.end, tz, "--to") if args.end else None
-        rows = exports.alarm_rows(desk.alarms.between(start, end), tz)
+        if args.format == "pdf":
+            return _export_pdf(desk, args, start, end)
+        rows, columns = _export_rows(desk, args.kind, start, end)
     finally:
         desk.close()
-    text = exports.render(rows, exports.ALARM_COLUMNS, args.format)
+    text = exports.render(rows, columns, args.format)
     if args.output is None:
         sys.stdout.write(text)
     else:
         exports.write_atomically(args.output, text, bom=args.format == "csv")
-        print(f"{len(rows)} alarms written to {args.output}", file=sys.stderr)
+        print(f"{len(rows)} {args.kind} rows written to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 

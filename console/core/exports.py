@@ -19,6 +19,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from console.core.alarms import AlarmView
+from console.core.dutylog import EntryView
+from console.core.handover import HandoverView, Side
 
 ALARM_COLUMNS = (
     "raised_at",
@@ -129,3 +131,99 @@ def write_atomically(path: Path, text: str, *, bom: bool) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+LOG_COLUMNS = (
+    "entry_id",
+    "at",
+    "recorded_at",
+    "shift_id",
+    "category",
+    "author",
+    "author_name",
+    "text",
+    "corrects_id",
+    "corrected_by",
+    "source",
+    "ref",
+    "equipment_status",
+    "attachments",
+)
+
+
+def log_rows(entries: Sequence[EntryView], tz: ZoneInfo) -> list[dict[str, Any]]:
+    return [
+        {
+            "entry_id": e.id,
+            "at": _local(e.at, tz),
+            "recorded_at": _local(e.recorded_at, tz),
+            "shift_id": e.shift_id,
+            "category": e.category.value,
+            "author": e.author,
+            "author_name": e.author_name,
+            "text": e.text,
+            "corrects_id": e.corrects_id,
+            "corrected_by": " ".join(str(i) for i in e.corrected_by),
+            "source": e.source,
+            "ref": e.ref,
+            "equipment_status": e.equipment_status,
+            "attachments": " ".join(f"{a.name}#sha256={a.sha256}" for a in e.attachments),
+        }
+        for e in entries
+    ]
+
+
+HANDOVER_COLUMNS = (
+    "handover_id",
+    "shift",
+    "shift_start",
+    "shift_end",
+    "outgoing",
+    "outgoing_name",
+    "outgoing_role",
+    "outgoing_at",
+    "incoming",
+    "incoming_name",
+    "incoming_role",
+    "incoming_at",
+    "open_items",
+    "items",
+    "checklist",
+    "synthesis",
+    "seal_hash",
+    "audit_head",
+)
+
+
+def _signature_columns(view: HandoverView, side: Side, prefix: str, tz: ZoneInfo) -> dict[str, Any]:
+    sig = view.signature(side)
+    return {
+        prefix: sig.user_name if sig else None,
+        f"{prefix}_name": sig.printed_name if sig else None,
+        f"{prefix}_role": sig.role.value if sig else None,
+        f"{prefix}_at": _local(sig.at, tz) if sig else None,
+    }
+
+
+def handover_rows(views: Sequence[HandoverView], tz: ZoneInfo) -> list[dict[str, Any]]:
+    rows = []
+    for v in views:
+        items = [f"{i.item.title} | {i.owner} | 如果 {i.condition} 则 {i.action}" for i in v.items]
+        checklist = [f"{a.item}: {'OK' if a.ok else a.note}" for a in v.checklist]
+        rows.append(
+            {
+                "handover_id": v.id,
+                "shift": v.shift.label,
+                "shift_start": _local(v.shift.start, tz),
+                "shift_end": _local(v.shift.end, tz),
+                **_signature_columns(v, Side.OUTGOING, "outgoing", tz),
+                **_signature_columns(v, Side.INCOMING, "incoming", tz),
+                "open_items": len(v.items),
+                "items": "\n".join(items),
+                "checklist": "\n".join(checklist),
+                "synthesis": v.synthesis,
+                "seal_hash": v.seal_hash,
+                "audit_head": v.audit_head,
+            }
+        )
+    return rows

@@ -538,7 +538,7 @@ class IncidentService:
             row = self._complaint_row(s, complaint_id)
             if not row.handling.strip():
                 raise IncidentError("no_handling", "write how the complaint was handled first")
-            if False:
+            if row.followup_at is None:
                 raise IncidentError("no_follow_up", "record the follow-up call (回访) first")
             row.closed_at, row.closed_by = self.clock(), actor.name
             self._record(
@@ -574,7 +574,7 @@ class IncidentService:
         stmt = (
             select(Complaint)
             .where(Complaint.closed_at.is_(None))
-            .order_by(Complaint.received_at, Complaint.id)
+            .order_by(Complaint.id)
         )
         with self.db.read() as s:
             return [_complaint_view(r) for r in s.scalars(stmt)]

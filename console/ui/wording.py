@@ -12,6 +12,8 @@ from console.core.auth import (
     Role,
     UserError,
 )
+from console.core.dutylog import MAX_TEXT, Category
+from console.core.shifts import DutyError
 
 
 def role_label(role: Role) -> str:
@@ -77,6 +79,91 @@ def _alarm_error(exc: AlarmError) -> str:
     return texts.get(exc.code, str(exc))
 
 
+def category_label(category: Category) -> str:
+    """A duty-log category in words (巡视, 报警, 设备 …)."""
+    return {
+        Category.PATROL: QCoreApplication.translate("Wording", "Patrol"),
+        Category.ALARM: QCoreApplication.translate("Wording", "Alarm"),
+        Category.EQUIPMENT: QCoreApplication.translate("Wording", "Equipment"),
+        Category.VISITOR: QCoreApplication.translate("Wording", "Visitor"),
+        Category.COMPLAINT: QCoreApplication.translate("Wording", "Complaint"),
+        Category.LIFT: QCoreApplication.translate("Wording", "Lift"),
+        Category.HANDOVER: QCoreApplication.translate("Wording", "Handover"),
+        Category.OTHER: QCoreApplication.translate("Wording", "Other"),
+    }[category]
+
+
+def _detail(exc: Exception) -> str:
+    """What core's message lists after its first colon (the missing items' titles)."""
+    text = str(exc)
+    return text.partition(": ")[2] or text
+
+
+def _duty_error(exc: DutyError) -> str:
+    texts = {
+        "text_required": QCoreApplication.translate("Wording", "Write what happened first."),
+        "text_too_long": QCoreApplication.translate(
+            "Wording", "An entry holds at most %1 characters; write two entries."
+        ).replace("%1", str(MAX_TEXT)),
+        "shift_closed": QCoreApplication.translate(
+            "Wording",
+            "That time falls in a shift that has been handed over: it takes no new entries. "
+            "Write the entry in the current shift instead.",
+        ),
+        "future": QCoreApplication.translate("Wording", "An entry cannot be dated in the future."),
+        "naive_time": QCoreApplication.translate("Wording", "The entry's time has no time zone."),
+        "no_entry": QCoreApplication.translate("Wording", "There is no such log entry."),
+        "no_shift": QCoreApplication.translate("Wording", "There is no such shift."),
+        "attachment_type": QCoreApplication.translate(
+            "Wording", "Only pictures can be attached (JPEG, PNG, BMP, WebP, GIF or TIFF)."
+        ),
+        "attachment_size": QCoreApplication.translate(
+            "Wording", "A picture is larger than 20 MB; attach a smaller one."
+        ),
+        "attachment_unreadable": QCoreApplication.translate(
+            "Wording", "A picture could not be read: %1"
+        ).replace("%1", str(exc)),
+        "attachment_unwritable": QCoreApplication.translate(
+            "Wording", "A picture could not be stored: %1"
+        ).replace("%1", str(exc)),
+        "items_missing": QCoreApplication.translate(
+            "Wording", "These open items are not in the handover yet: %1"
+        ).replace("%1", _detail(exc)),
+        "item_incomplete": QCoreApplication.translate(
+            "Wording", "Each open item needs an owner and an “if … then …” instruction."
+        ),
+        "checklist_incomplete": QCoreApplication.translate(
+            "Wording", "Tick every checklist item as handed over, or say what is wrong with it."
+        ),
+        "synthesis_required": QCoreApplication.translate(
+            "Wording", "The incoming operator first writes a short summary in their own words."
+        ),
+        "already_handed_over": QCoreApplication.translate(
+            "Wording", "This shift has already been handed over."
+        ),
+        "not_started": QCoreApplication.translate("Wording", "This shift has not begun yet."),
+        "not_on_shift": QCoreApplication.translate(
+            "Wording", "Only someone who was on duty in this shift can hand it over."
+        ),
+        "same_person": QCoreApplication.translate(
+            "Wording", "The incoming operator must be someone other than the outgoing one."
+        ),
+        "not_pending": QCoreApplication.translate(
+            "Wording", "This handover is not waiting to be accepted."
+        ),
+        "no_handover": QCoreApplication.translate("Wording", "There is no such handover."),
+        "seal_mismatch": QCoreApplication.translate(
+            "Wording",
+            "The shift's records changed after the outgoing signature. Tell the supervisor "
+            "and run the audit check (verify-audit).",
+        ),
+        "reason_required": QCoreApplication.translate(
+            "Wording", "Say why the handover is withdrawn."
+        ),
+    }
+    return texts.get(exc.code, str(exc))
+
+
 def describe(exc: Exception) -> str:
     """One sentence for the operator; unknown errors keep their own text."""
     if isinstance(exc, BadCredentials):
@@ -92,6 +179,8 @@ def describe(exc: Exception) -> str:
         return _user_error(exc)
     if isinstance(exc, AlarmError):
         return _alarm_error(exc)
+    if isinstance(exc, DutyError):
+        return _duty_error(exc)
     return str(exc)
 
 

@@ -709,3 +709,29 @@ port = "/dev/ttyUSB0"
         f'{site}:32: alarm_sources[4].port: port "/dev/ttyUSB0" is already used (line 7); '
         "only modbus-rtu sources may share a port",
     ]
+
+
+def test_duty_defaults_are_three_shifts_and_two_on_duty(tmp_path: Path) -> None:
+    duty = load_site(write(tmp_path, MINIMAL)).duty
+    assert duty.shift_starts == ["08:00", "16:00", "00:00"]
+    assert duty.min_on_duty == 2
+    assert duty.equipment_every_h == 2
+    assert duty.handover_checklist
+
+
+def test_duty_settings_name_the_bad_key_and_line(tmp_path: Path) -> None:
+    text = MINIMAL + (
+        '[duty]\nshift_starts = ["08:00", "8:30", "08:00"]\n'
+        'shift_names = ["早班"]\nmin_on_duty = 0\n'
+    )
+    problems = {p.key: p for p in problems_of(write(tmp_path, text))}
+    assert "is not a time of day" in problems["duty.shift_starts[1]"].message
+    assert problems["duty.shift_starts[1]"].line == 4
+    assert problems["duty.min_on_duty"].message == "must be at least 1, got 0"
+    text = MINIMAL + '[duty]\nshift_starts = ["08:00", "08:00"]\nshift_names = ["早班"]\n'
+    problems = {p.key: p for p in problems_of(write(tmp_path, text))}
+    assert "different time" in problems["duty.shift_starts"].message
+    text = MINIMAL + '[duty]\nshift_starts = ["08:00", "20:00"]\nshift_names = ["早班"]\n'
+    problem = only_problem(write(tmp_path, text))
+    assert problem.key == "duty.shift_names"
+    assert "one name per shift start (2), got 1" in problem.message

@@ -1,0 +1,534 @@
+"""The printed handover sheet (交接班记录): one PDF for one or more sealed handovers.
+
+Each handover is laid out as a QTextDocument cut into A4 pages by hand, so a long duty log
+flows over as many pages as it needs; every page carries the site, the shift, the full seal
+hash and "page N / M" (counted per handover: the pages sharing a seal are one record). The
+sheet is bilingual (Chinese first, English second) whatever the UI language, like the log
+lines core writes: it is a record kept for a year, read by people who never saw the desk.
+
+Works on the GUI thread or a worker thread (no widgets), and without a window: with no
+application object it creates a QGuiApplication on the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from console.core.auth import Role
+from console.core.dutylog import Category, EntryView
+from console.core.exports import ExportError
+from console.core.handover import HandoverSheet, HandoverState, Side, SignatureView
+
+TITLE = "交接班记录 Shift handover sheet"
+DPI = 300
+MARGIN_MM = 14.0  # all four sides of the page
+BAND_MM = 11.0  # header and footer bands inside the margins
+BODY_PT = 9
+BAND_PT = 7.5
+# A CJK family first (Chinese must render the same on every desk), then whatever is there.
+FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
+
+ROLE_WORDS = {
+    Role.OPERATOR: "值班员 Operator",
+    Role.SUPERVISOR: "班长 Supervisor",
+    Role.MANAGER: "管理处负责人 Manager",
+    Role.ADMIN: "系统管理员 Administrator",
+}
+CATEGORY_WORDS = {
+    Category.PATROL: "巡视 Patrol",
+    Category.ALARM: "报警 Alarm",
+    Category.EQUIPMENT: "设备 Equipment",
+    Category.VISITOR: "访客 Visitor",
+    Category.COMPLAINT: "投诉 Complaint",
+    Category.LIFT: "电梯 Lift",
+    Category.HANDOVER: "交接 Handover",
+    Category.OTHER: "其他 Other",
+}
+KIND_WORDS = {
+    "alarm": "报警 Alarm",
+    "device": "设备故障 Device fault",
+    "check": "检查 Check due",
+    "fault": "故障报修 Fault report",
+    "lift": "电梯 Lift",
+    "complaint": "投诉 Complaint",
+    "loan": "录像借用 Footage loan",
+    "visit": "访客 Visitor",
+}
+SIDE_WORDS = {
+    Side.OUTGOING: ("交班人 Outgoing operator", "交班 handed over"),
+    Side.INCOMING: ("接班人 Incoming operator", "接班 accepted"),
+}
+STATE_WORDS = {
+    HandoverState.SEALED: "已封存 Sealed",
+    HandoverState.OUTGOING_SIGNED: "未封存：等待接班签名 NOT SEALED: waiting for the incoming signature",
+    HandoverState.WITHDRAWN: "已撤回 WITHDRAWN: this handover was taken back",
+}
+
+_app: QGuiApplication | None = None  # the one this module had to create, kept alive
+
+
+def _ensure_app() -> None:
+    """QPdfWriter and fonts need a QGuiApplication. The CLI makes one; make one if nobody
+    has (on the offscreen platform: a PDF needs no screen, and a server has none)."""
+    global _app
+    current = QCoreApplication.instance()
+    if current is None:
+        args = [sys.argv[0] if sys.argv else "watchdesk"]
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            args += ["-platform", "offscreen"]
+        _app = QGuiApplication(args)
+    elif not isinstance(current, QGuiApplication):
+        raise ExportError("a PDF needs a QGuiApplication, but a plain QCoreApplication runs")
+
+
+def pick_family() -> str:
+    """The first CJK-capable family installed, else the application's default."""
+    installed = set(QFontDatabase.families())
+    for family in FAMILIES:
+        if family in installed:
+            return family
+    for family in sorted(installed):  # any family that says it writes Simplified Chinese
+        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
+            return family
+    return QGuiApplication.font().family()
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    page: QRectF  # the painter's full page, in device pixels
+    header: QRectF
+    body: QRectF
+    footer: QRectF
+
+
+def _mm(value: float) -> float:
+    return value * DPI / 25.4
+
+
+def _geometry(writer: QPdfWriter) -> _Geometry:
+    page = QRectF(0, 0, writer.width(), writer.height())  # inside the (zero) page margins
+    inner = page.adjusted(_mm(MARGIN_MM), _mm(MARGIN_MM), -_mm(MARGIN_MM), -_mm(MARGIN_MM))
+    band = _mm(BAND_MM)
+    header = QRectF(inner.left(), inner.top(), inner.width(), band)
+    footer = QRectF(inner.left(), inner.bottom() - band, inner.width(), band)
+    body = QRectF(
+        inner.left(), header.bottom() + _mm(3), inner.width(), inner.height() - 2 * band - _mm(6)
+    )
+    return _Geometry(page, header, body, footer)
+
+
+def write_handover_pdf(sheets: Sequence[HandoverSheet], path: Path) -> None:
+    """Write the sheets to `path` (A4, 300 dpi), each handover starting on a new page.
+
+    Written to a temporary file beside `path` and renamed into place: a failure leaves
+    nothing half-written. Raises ExportError naming the file when it cannot be written."""
+    _ensure_app()
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _render(sheets, tmp)
+        _sync(tmp)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _sync(tmp: Path) -> None:
+    try:
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+    except OSError as exc:
+        raise ExportError(f"cannot write {tmp}: {exc.strerror or exc}") from None
+
+
+def _render(sheets: Sequence[HandoverSheet], tmp: Path) -> None:
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    writer.setTitle(TITLE)
+    writer.setCreator("Watchdesk")
+    family = pick_family()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"cannot write {tmp.parent}: the PDF file could not be opened")
+    try:
+        geo = _geometry(writer)
+        if not sheets:
+            _empty_page(painter, geo, family)
+        for number, sheet in enumerate(sheets):
+            if number:
+                writer.newPage()
+            _render_sheet(painter, writer, geo, family, sheet, number + 1, len(sheets))
+    finally:
+        ended = painter.end()
+    if not ended:
+        raise ExportError(f"cannot write {tmp.parent}: the PDF could not be finished")
+
+
+def _empty_page(painter: QPainter, geo: _Geometry, family: str) -> None:
+    painter.setFont(QFont(family, 12))
+    painter.drawText(
+        geo.body,
+        int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter),
+        f"{TITLE}\n\n此期间没有交接班记录 No handovers in this period",
+    )
+
+
+def _render_sheet(
+    painter: QPainter,
+    writer: QPdfWriter,
+    geo: _Geometry,
+    family: str,
+    sheet: HandoverSheet,
+    number: int,
+    count: int,
+) -> None:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # points and pixels at 300 dpi
+    doc.setDefaultFont(QFont(family, BODY_PT))
+    doc.setDocumentMargin(0)
+    doc.setPageSize(QSizeF(geo.body.width(), geo.body.height()))
+    doc.setHtml(sheet_html(sheet))
+    pages = max(1, doc.pageCount())
+    height = geo.body.height()
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(geo.body.left(), geo.body.top() - page * height)
+        doc.drawContents(painter, QRectF(0, page * height, geo.body.width(), height))
+        painter.restore()
+        _bands(painter, geo, family, sheet, page + 1, pages, number, count)
+
+
+def _bands(
+    painter: QPainter,
+    geo: _Geometry,
+    family: str,
+    sheet: HandoverSheet,
+    page: int,
+    pages: int,
+    number: int,
+    count: int,
+) -> None:
+    """The header and footer of one page."""
+    view = sheet.handover
+    painter.save()
+    painter.setPen(QPen(Qt.GlobalColor.black, _mm(0.2)))
+    painter.setFont(QFont(family, BAND_PT))
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    head = geo.header
+    painter.drawText(head, int(left), f"{sheet.site_name} · 班次 Shift {view.shift.label}")
+    state = "" if view.state is HandoverState.SEALED else f" · {STATE_WORDS[view.state]}"
+    painter.drawText(head, int(right), TITLE + state)
+    painter.drawLine(QPointF(head.left(), head.bottom()), QPointF(head.right(), head.bottom()))
+    foot = geo.footer
+    painter.drawLine(QPointF(foot.left(), foot.top()), QPointF(foot.right(), foot.top()))
+    seal = view.seal_hash or "—"
+    painter.drawText(foot, int(left), f"Seal / 封存哈希: {seal}")
+    where = f"page {page} / {pages}"
+    if count > 1:
+        where = f"handover {number} / {count} · " + where
+    painter.drawText(foot, int(right), where)
+    painter.restore()
+
+
+# -- content ----------------------------------------------------------------------------------
+
+
+def _e(text: object) -> str:
+    """Escaped, with line breaks kept."""
+    return html.escape(str(text)).replace("\n", "<br/>")
+
+
+def _tz(sheet: HandoverSheet) -> ZoneInfo:
+    try:
+        return ZoneInfo(sheet.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _at(moment: datetime | None, tz: ZoneInfo, seconds: bool = False) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def _table(headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]]) -> str:
+    """`headers`: (escaped text, width %); `rows`: already escaped cells."""
+    pad = round(_mm(1.0))
+    head = "".join(f'<th width="{w}%" align="left" bgcolor="#e8e8e8">{h}</th>' for h, w in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f'<table width="100%" border="1" cellspacing="0" cellpadding="{pad}" '
+        f'style="border-collapse: collapse; border-color: #555;">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _none(text: str) -> str:
+    return f'<p style="color:#444;">{text}</p>'
+
+
+def _section(title: str) -> str:
+    return f'<h3 style="margin-top: 14px; margin-bottom: 4px;">{title}</h3>'
+
+
+def _entry_text(entry: EntryView, tz: ZoneInfo) -> str:
+    notes = []
+    if entry.corrects_id is not None:
+        notes.append(f"更正 Correction of #{entry.corrects_id}")
+    if entry.corrected_by:
+        fixes = ", ".join(f"#{i}" for i in entry.corrected_by)
+        notes.append(f"已被更正 Corrected by {fixes}")
+    if entry.equipment_status:
+        notes.append("设备状态 Equipment status")
+    if abs((entry.recorded_at - entry.at).total_seconds()) > 300:
+        notes.append(f"补记 Recorded at {_at(entry.recorded_at, tz)}")
+    if entry.attachments:
+        notes.append(f"附件 Attachments: {len(entry.attachments)}")
+    text = _e(entry.text)
+    if notes:
+        text = f"<b>[{_e('; '.join(notes))}]</b><br/>" + text
+    return text
+
+
+def _role_words(role: str) -> str:
+    try:
+        return ROLE_WORDS[Role(role)]
+    except ValueError:
+        return role
+
+
+def _signature_rows(sigs: Sequence[SignatureView], tz: ZoneInfo) -> list[list[str]]:
+    rows = []
+    for sig in sigs:
+        side, meaning = SIDE_WORDS[sig.side]
+        rows.append(
+            [
+                _e(side),
+                f"<b>{_e(sig.printed_name)}</b><br/>({_e(sig.user_name)})",
+                _e(_role_words(sig.role)),
+                _e(_at(sig.at, tz, seconds=True)),
+                _e(meaning),
+            ]
+        )
+    return rows
+
+
+def sheet_html(sheet: HandoverSheet) -> str:
+    """The body of one handover's sheet (the header and footer are drawn on every page)."""
+    tz = _tz(sheet)
+    view = sheet.handover
+    shift = view.shift
+    parts = [
+        f'<h1 align="center" style="margin-bottom: 2px;">{_e(TITLE)}</h1>',
+        f'<p align="center" style="font-size: 11pt;"><b>{_e(sheet.site_name)}</b></p>',
+        "<p>"
+        f"<b>班次 Shift:</b> {_e(shift.label)}<br/>"
+        f"<b>时间 Time:</b> {_e(_at(shift.start, tz))} – {_e(_at(shift.end, tz))} "
+        f"({_e(sheet.timezone)})<br/>"
+        f"<b>状态 State:</b> {_e(STATE_WORDS[view.state])}<br/>"
+        f"<b>交接单号 Handover no.:</b> {view.id}<br/>"
+        f"<b>封存哈希 Seal:</b> {_e(view.seal_hash or '—')}"
+        "</p>",
+    ]
+    parts.append(_section("值班人员 Operators on duty"))
+    if sheet.presence:
+        rows = [
+            [
+                _e(p.display_name) + f" ({_e(p.user_name)})",
+                _e(_role_words(p.role)),
+                _e(_at(p.joined_at, tz)),
+                _e(_at(p.left_at, tz)),
+            ]
+            for p in sheet.presence
+        ]
+        parts.append(
+            _table(
+                [
+                    ("姓名 Name", 34),
+                    ("角色 Role", 26),
+                    ("到岗 On duty from", 20),
+                    ("离岗 Until", 20),
+                ],
+                rows,
+            )
+        )
+    else:
+        parts.append(_none("无 None recorded"))
+
+    parts.append(_section(f"值班日志 Duty log ({len(sheet.entries)})"))
+    if sheet.entries:
+        rows = [
+            [
+                f"#{e.id}<br/>{_e(e.at.astimezone(tz).strftime('%m-%d %H:%M'))}",
+                _e(CATEGORY_WORDS.get(e.category, str(e.category))),
+                _e(e.author_name),
+                _entry_text(e, tz),
+            ]
+            for e in sheet.entries
+        ]
+        parts.append(
+            _table(
+                [("时间 Time", 12), ("类别 Category", 13), ("记录人 Author", 13), ("内容 Entry", 62)],
+                rows,
+            )
+        )
+    else:
+        parts.append(_none("无记录 No entries"))
+
+    parts.append(_section("本班检查记录 Check records signed in this shift"))
+    if sheet.checks:
+        rows = [
+            [
+                _e(c.template_name),
+                _e(_at(c.signed_at, tz)),
+                _e(c.printed_name),
+                _e(f"{c.abnormal} 项异常 abnormal" if c.abnormal else "正常 all normal"),
+            ]
+            for c in sheet.checks
+        ]
+        parts.append(
+            _table(
+                [("检查 Check", 40), ("签署 Signed", 20), ("签署人 By", 20), ("结果 Result", 20)],
+                rows,
+            )
+        )
+    else:
+        parts.append(_none("无 None"))
+
+    parts.append(_section("漏记的设备状态 Missed equipment-status entries"))
+    if sheet.missed_slots:
+        items = "".join(
+            f"<li>{_e(_at(s.start, tz))} – {_e(s.end.astimezone(tz).strftime('%H:%M'))}</li>"
+            for s in sheet.missed_slots
+        )
+        parts.append(f"<ul>{items}</ul>")
+    else:
+        parts.append(_none("无 None"))
+
+    parts.append(_section(f"未结事项 Open items handed over ({len(view.items)})"))
+    if view.items:
+        rows = []
+        for i in view.items:
+            item = i.item
+            what = f"<b>{_e(item.title)}</b>"
+            if item.detail:
+                what += f"<br/>{_e(item.detail)}"
+            since = _e(_at(item.since, tz))
+            if item.overdue:
+                since += "<br/><b>逾期 OVERDUE</b>"
+            rows.append(
+                [
+                    _e(KIND_WORDS.get(item.kind, item.kind)),
+                    what,
+                    since,
+                    _e(i.owner),
+                    f"<b>如果 If</b> {_e(i.condition)}<br/><b>则 Then</b> {_e(i.action)}",
+                ]
+            )
+        parts.append(
+            _table(
+                [
+                    ("类别 Kind", 13),
+                    ("事项 Item", 27),
+                    ("起始 Since", 14),
+                    ("负责人 Owner", 12),
+                    ("如果…则… If … then …", 34),
+                ],
+                rows,
+            )
+        )
+    else:
+        parts.append(_none("无未结事项 No open items"))
+
+    parts.append(_section("钥匙和设备 Keys and equipment"))
+    if view.checklist:
+        rows = [
+            [
+                _e(a.item),
+                "<b>已交接 Handed over</b>" if a.ok else "<b>未交接 NOT handed over</b>",
+                _e(a.note),
+            ]
+            for a in view.checklist
+        ]
+        parts.append(
+            _table([("物品 Item", 40), ("交接 Handed over", 22), ("说明 Note", 38)], rows)
+        )
+    else:
+        parts.append(_none("无 None"))
+
+    parts.append(_section("接班人小结 Incoming operator's synthesis"))
+    parts.append(f"<p>{_e(view.synthesis) or '—'}</p>")
+
+    parts.append(_section("签名 Signatures"))
+    if view.signatures:
+        parts.append(
+            _table(
+                [
+                    ("", 18),
+                    ("姓名 Printed name", 26),
+                    ("角色 Role", 20),
+                    ("时间 Time", 18),
+                    ("含义 Meaning", 18),
+                ],
+                _signature_rows(view.signatures, tz),
+            )
+        )
+    if view.signature(Side.INCOMING) is None:
+        parts.append(_none("接班人尚未签名 The incoming operator has not signed."))
+    parts.append(
+        "<p style='font-size: 7.5pt; color: #333;'>"
+        "两个签名均针对上述封存哈希：它覆盖本班的每条日志、检查记录、交接内容和审计链头。"
+        "<br/>Both signatures sign the seal above: it covers every entry and check record of "
+        "the shift, the handover's content and the audit chain's head "
+        f"({_e(view.audit_head or '—')}). "
+        "python main.py verify-audit recomputes it.</p>"
+    )
+    return "".join(parts)
