@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QRawFont,
     QTextDocument,
 )
 
@@ -121,6 +124,81 @@ def pick_family() -> str:
     return QGuiApplication.font().family()
 
 
+def sheet_font(family: str, points: float) -> QFont:
+    """`family` at `points`, shaped without OpenType 'locl': with it, Noto CJK swaps the
+    digits for glyphs its cmap does not reach, and they vanish from the PDF's text (search,
+    copy, pdftotext) though they print."""
+    font = QFont(family)
+    font.setPointSizeF(points)
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
+@lru_cache(maxsize=8)
+def text_remap(family: str) -> dict[int, int]:
+    """Code points a PDF text map would wrongly name for `family`, and the intended ones.
+
+    Qt's PDF writer maps each glyph back to the lowest code point that uses it. CJK fonts
+    share a glyph between a Kangxi radical and its ideograph (⽰ U+2F70 and 示 U+793A), and
+    between figure dash and en dash, so 示, 大, 人, 车… would come out of the PDF as radicals."""
+    raw = QRawFont.fromFont(QFont(family))
+    if not raw.isValid():
+        return {}
+    ideographs = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    by_glyph: dict[int, int] = {}
+    for char, glyph in zip(ideographs, raw.glyphIndexesForString(ideographs), strict=True):
+        if glyph:
+            by_glyph.setdefault(glyph, ord(char))
+    remap: dict[int, int] = {}
+    radicals = "".join(chr(c) for c in range(0x2E80, 0x2FE0))
+    for char, glyph in zip(radicals, raw.glyphIndexesForString(radicals), strict=True):
+        if glyph and glyph in by_glyph:
+            remap[ord(char)] = by_glyph[glyph]
+    figure, en = raw.glyphIndexesForString("\u2012\u2013")
+    if figure and figure == en:
+        remap[0x2012] = 0x2013
+    return remap
+
+
+_CMAP = re.compile(rb"beginbf(char|range)\n(.*?)\nendbf(?:char|range)", re.S)
+_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def fix_text_maps(path: Path, remap: dict[int, int]) -> None:
+    """Rewrite the ToUnicode maps' targets in place with `remap` (same length: the PDF's
+    byte offsets stay valid). Maps Qt wrote compressed are left as they are."""
+    if not remap:
+        return
+    data = bytearray(path.read_bytes())
+
+    def target(match: re.Match[bytes]) -> bytes:
+        code = int(match.group(1), 16)
+        return b"<%04X>" % remap.get(code, code)
+
+    changed = False
+    for block in _CMAP.finditer(bytes(data)):
+        lines = []
+        for line in block.group(2).split(b"\n"):
+            codes = _HEX4.findall(line)
+            if block.group(1) == b"char" and len(codes) == 2:
+                src, _, rest = line.partition(b" ")
+                line = src + b" " + _HEX4.sub(target, rest)
+            elif block.group(1) == b"range" and len(codes) >= 3:
+                low, high = codes[0], codes[1]
+                head_end = line.index(b">", line.index(b">") + 1) + 1
+                head, rest = line[:head_end], line[head_end:]
+                if b"[" in rest or low == high:  # one target per code: safe to rename
+                    line = head + _HEX4.sub(target, rest)
+            lines.append(line)
+        fixed = b"\n".join(lines)
+        if fixed != block.group(2):
+            assert len(fixed) == len(block.group(2))
+            data[block.start(2) : block.end(2)] = fixed
+            changed = True
+    if changed:
+        path.write_bytes(bytes(data))
+
+
 @dataclass(frozen=True)
 class _Geometry:
     page: QRectF  # the painter's full page, in device pixels
@@ -160,9 +238,12 @@ def write_handover_pdf(sheets: Sequence[HandoverSheet], path: Path) -> None:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        _render(sheets, tmp)
-        _sync(tmp)
+        family = pick_family()
+        _render(sheets, tmp, path, family)
         try:
+            fix_text_maps(tmp, text_remap(family))
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
             os.replace(tmp, path)
         except OSError as exc:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -171,15 +252,7 @@ def write_handover_pdf(sheets: Sequence[HandoverSheet], path: Path) -> None:
         raise
 
 
-def _sync(tmp: Path) -> None:
-    try:
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-    except OSError as exc:
-        raise ExportError(f"cannot write {tmp}: {exc.strerror or exc}") from None
-
-
-def _render(sheets: Sequence[HandoverSheet], tmp: Path) -> None:
+def _render(sheets: Sequence[HandoverSheet], tmp: Path, path: Path, family: str) -> None:
     writer = QPdfWriter(str(tmp))
     writer.setResolution(DPI)
     writer.setPageLayout(
@@ -191,10 +264,9 @@ def _render(sheets: Sequence[HandoverSheet], tmp: Path) -> None:
     )
     writer.setTitle(TITLE)
     writer.setCreator("Watchdesk")
-    family = pick_family()
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError(f"cannot write {tmp.parent}: the PDF file could not be opened")
+        raise ExportError(f"cannot write {path}: the PDF file could not be opened")
     try:
         geo = _geometry(writer)
         if not sheets:
@@ -206,11 +278,11 @@ def _render(sheets: Sequence[HandoverSheet], tmp: Path) -> None:
     finally:
         ended = painter.end()
     if not ended:
-        raise ExportError(f"cannot write {tmp.parent}: the PDF could not be finished")
+        raise ExportError(f"cannot write {path}: the PDF could not be finished")
 
 
 def _empty_page(painter: QPainter, geo: _Geometry, family: str) -> None:
-    painter.setFont(QFont(family, 12))
+    painter.setFont(sheet_font(family, 12))
     painter.drawText(
         geo.body,
         int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter),
@@ -229,7 +301,7 @@ def _render_sheet(
 ) -> None:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)  # points and pixels at 300 dpi
-    doc.setDefaultFont(QFont(family, BODY_PT))
+    doc.setDefaultFont(sheet_font(family, BODY_PT))
     doc.setDocumentMargin(0)
     doc.setPageSize(QSizeF(geo.body.width(), geo.body.height()))
     doc.setHtml(sheet_html(sheet))
@@ -259,7 +331,7 @@ def _bands(
     view = sheet.handover
     painter.save()
     painter.setPen(QPen(Qt.GlobalColor.black, _mm(0.2)))
-    painter.setFont(QFont(family, BAND_PT))
+    painter.setFont(sheet_font(family, BAND_PT))
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     head = geo.header
