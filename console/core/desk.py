@@ -18,8 +18,9 @@ from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
 from console.core.dutylog import DutyLog
 from console.core.events import EventBus
-from console.core.handover import HandoverService
+from console.core.handover import HandoverService, OpenItem
 from console.core.health import HealthRegistry
+from console.core.incidents import IncidentService
 from console.core.ingest import AlarmIngest
 from console.core.recordings import RecordingService
 from console.core.shifts import ShiftService
@@ -45,9 +46,11 @@ class Desk:
         self.shifts = ShiftService(site, db, self.bus)
         self.duty = DutyLog(site, db, self.bus, self.shifts, self.health)
         self.alarms.close_hooks.append(self.duty.note_alarm_closed)
+        self.incidents = IncidentService(site, db, self.bus, self.duty)
         self.handover = HandoverService(
             site, db, self.bus, self.auth, self.shifts, self.duty, self.alarms, self.health
         )
+        self.handover.add_provider(self._incident_items)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._on_duty: list[Actor] = []
 
@@ -83,6 +86,30 @@ class Desk:
         self.cameras.close()
         self.stop_devices()
         self.db.dispose()
+
+    def _incident_items(self) -> list[OpenItem]:
+        lifts = [
+            OpenItem(
+                "lift",
+                f"lift:{v.id}",
+                f"电梯困人 Lift {v.lift_no}",
+                f"{v.people_trapped} 人 trapped" + ("" if v.freed_at is None else "; 已解困 freed"),
+                v.reported_at,
+                overdue=v.still_trapped,
+            )
+            for v in self.incidents.open_lifts()
+        ]
+        complaints = [
+            OpenItem(
+                "complaint",
+                f"complaint:{v.id}",
+                f"投诉 Complaint {v.unit}",
+                v.matter[:80],
+                v.received_at,
+            )
+            for v in self.incidents.open_complaints()
+        ]
+        return lifts + complaints
 
     # -- people at the desk -------------------------------------------------------------------
 

@@ -574,7 +574,7 @@ class IncidentService:
         stmt = (
             select(Complaint)
             .where(Complaint.closed_at.is_(None))
-            .order_by(Complaint.id)
+            .order_by(Complaint.received_at, Complaint.id)
         )
         with self.db.read() as s:
             return [_complaint_view(r) for r in s.scalars(stmt)]

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime
-from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QIcon, QImage, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -48,6 +49,13 @@ THUMB = QSize(160, 90)
 def first_line(text: str) -> str:
     lines = text.strip().splitlines() or [""]
     return lines[0] + (" …" if len(lines) > 1 else "")
+
+
+def can_show(text: str) -> bool:
+    """Whether the application font (with its fallbacks) has every character of `text`:
+    emoji such as 📎 need an emoji font, which not every console has."""
+    metrics = QFontMetrics(QApplication.font())
+    return all(metrics.inFontUcs4(ord(ch)) for ch in text)
 
 
 def button(text: str, parent: QWidget | None = None) -> QPushButton:
@@ -207,11 +215,11 @@ class EntryDialog(_AsyncDialog):
         return True
 
     def remove_selected_attachment(self) -> None:
-        item = self.attachment_list.currentItem()
-        if item is None:
+        row = self.attachment_list.currentRow()
+        if row < 0:
             return
+        item = self.attachment_list.takeItem(row)
         self.attachments.remove(Path(item.data(Qt.ItemDataRole.UserRole)))
-        self.attachment_list.takeItem(self.attachment_list.row(item))
         self._attachments_changed()
 
     def _attachments_changed(self) -> None:
@@ -307,7 +315,9 @@ def newest_snapshots(site: Site, limit: int = SNAPSHOT_CHOICES) -> list[Snapshot
         image = QImage(str(path))
         thumb = (
             image.scaled(
-                THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                THUMB,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
             if not image.isNull()
             else QImage()

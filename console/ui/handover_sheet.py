@@ -19,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -91,7 +91,9 @@ SIDE_WORDS = {
 }
 STATE_WORDS = {
     HandoverState.SEALED: "已封存 Sealed",
-    HandoverState.OUTGOING_SIGNED: "未封存：等待接班签名 NOT SEALED: waiting for the incoming signature",
+    HandoverState.OUTGOING_SIGNED: (
+        "未封存：等待接班签名 NOT SEALED: waiting for the incoming signature"
+    ),
     HandoverState.WITHDRAWN: "已撤回 WITHDRAWN: this handover was taken back",
 }
 
@@ -373,7 +375,7 @@ def _at(moment: datetime | None, tz: ZoneInfo, seconds: bool = False) -> str:
 
 def _table(headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]]) -> str:
     """`headers`: (escaped text, width %); `rows`: already escaped cells."""
-    pad = round(_mm(1.0))
+    pad = round(_mm(0.7))
     head = "".join(f'<th width="{w}%" align="left" bgcolor="#e8e8e8">{h}</th>' for h, w in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
@@ -415,6 +417,14 @@ def _role_words(role: str) -> str:
         return ROLE_WORDS[Role(role)]
     except ValueError:
         return role
+
+
+def _entry_time(entry: EntryView, tz: ZoneInfo, first_day: date) -> str:
+    """HH:MM, with the date when it is not the shift's first day (a shift may span midnight)."""
+    local = entry.at.astimezone(tz)
+    if local.date() == first_day:
+        return local.strftime("%H:%M")
+    return local.strftime("%m-%d %H:%M")
 
 
 def _signature_rows(sigs: Sequence[SignatureView], tz: ZoneInfo) -> list[list[str]]:
@@ -476,10 +486,11 @@ def sheet_html(sheet: HandoverSheet) -> str:
         parts.append(_none("无 None recorded"))
 
     parts.append(_section(f"值班日志 Duty log ({len(sheet.entries)})"))
+    first_day = shift.start.astimezone(tz).date()
     if sheet.entries:
         rows = [
             [
-                f"#{e.id}<br/>{_e(e.at.astimezone(tz).strftime('%m-%d %H:%M'))}",
+                _entry_time(e, tz, first_day) + f'<br/><span style="color:#555;">#{e.id}</span>',
                 _e(CATEGORY_WORDS.get(e.category, str(e.category))),
                 _e(e.author_name),
                 _entry_text(e, tz),
@@ -488,7 +499,12 @@ def sheet_html(sheet: HandoverSheet) -> str:
         ]
         parts.append(
             _table(
-                [("时间 Time", 12), ("类别 Category", 13), ("记录人 Author", 13), ("内容 Entry", 62)],
+                [
+                    ("时间 Time", 10),
+                    ("类别 Category", 12),
+                    ("记录人 Author", 12),
+                    ("内容 Entry", 66),
+                ],
                 rows,
             )
         )
@@ -570,9 +586,7 @@ def sheet_html(sheet: HandoverSheet) -> str:
             ]
             for a in view.checklist
         ]
-        parts.append(
-            _table([("物品 Item", 40), ("交接 Handed over", 22), ("说明 Note", 38)], rows)
-        )
+        parts.append(_table([("物品 Item", 40), ("交接 Handed over", 22), ("说明 Note", 38)], rows))
     else:
         parts.append(_none("无 None"))
 

@@ -28,11 +28,14 @@ from console.core.desk import Desk
 from console.core.dutylog import Category
 from console.core.events import Event
 from console.core.exports import render
+from console.core.shifts import ShiftPattern
+from console.core.site import DutySettings
 from schema.models import AuditRecord, CheckRecord, FaultReport, LogEntry
 from schema.types import utcnow
 from tests.conftest import OPERATOR_PASSWORD
 
 TZ = ZoneInfo("Asia/Shanghai")  # the demo site's time zone; shifts 08:00 / 16:00 / 00:00
+SLOT_AT = ShiftPattern(DutySettings(shift_starts=["08:00", "16:00", "00:00"]), TZ).slot_at
 
 STATION_SHEETS = {
     "消防设备日检表": "day",
@@ -242,25 +245,23 @@ def sheet(period: str, due_hours: int = 1) -> CheckTemplate:
         ("shift", "2026-05-14 23:30", "2026-05-14 16:00", "2026-05-15 00:00"),
     ],
 )
-def test_periods_in_the_site_time_zone(
-    desk: Desk, period: str, moment: str, start: str, end: str
-) -> None:
-    got = period_of(sheet(period), at(moment), TZ, desk.shifts.pattern.slot_at)
+def test_periods_in_the_site_time_zone(period: str, moment: str, start: str, end: str) -> None:
+    got = period_of(sheet(period), at(moment), TZ, SLOT_AT)
     assert got == (at(start), at(end))
     assert all(g.tzinfo is not None for g in got)
 
 
-def test_a_day_is_the_sites_day_not_utcs(desk: Desk) -> None:
+def test_a_day_is_the_sites_day_not_utcs() -> None:
     moment = datetime(2026, 5, 13, 17, 0, tzinfo=UTC)  # 01:00 on the 14th in Shanghai
-    start, _ = period_of(sheet("day"), moment, TZ, desk.shifts.pattern.slot_at)
+    start, _ = period_of(sheet("day"), moment, TZ, SLOT_AT)
     assert start == at("2026-05-14 00:00")
-    utc_start, _ = period_of(sheet("day"), moment, UTC, desk.shifts.pattern.slot_at)
+    utc_start, _ = period_of(sheet("day"), moment, UTC, SLOT_AT)
     assert utc_start == datetime(2026, 5, 13, tzinfo=UTC)
 
 
-def test_a_naive_time_has_no_period(desk: Desk) -> None:
+def test_a_naive_time_has_no_period() -> None:
     with pytest.raises(CheckError) as err:
-        period_of(sheet("day"), datetime(2026, 5, 14), TZ, desk.shifts.pattern.slot_at)
+        period_of(sheet("day"), datetime(2026, 5, 14), TZ, SLOT_AT)
     assert err.value.code == "naive_time"
 
 
@@ -621,7 +622,7 @@ def test_a_fresh_record_cannot_be_deleted(desk: Desk, checks: CheckService, cloc
 def test_times_are_kept_in_utc(desk: Desk, checks: CheckService) -> None:
     record = sign(checks, "fire-daily")
     with desk.db.read() as s:
-        raw = s.execute(text("SELECT period_start FROM check_records")).scalar_one()
+        raw: object = s.execute(text("SELECT period_start FROM check_records")).scalar_one()
     assert str(raw).startswith("2026-03-01 16:00:00")  # 2026-03-02 00:00 in Shanghai
     assert record.period_start == at("2026-03-02")
     assert record.period_start.utcoffset() == timedelta(0)

@@ -377,3 +377,16 @@ def test_entries_written_into_a_sealed_shift_by_hand_are_found(
     reasons = [str(b) for b in desk.handover.verify_seals()[1]]
     assert any("changed after the seal" in r for r in reasons)
     assert any("not in the audit chain" in r for r in reasons)
+
+
+def test_open_lift_and_complaint_records_are_handover_items(
+    desk: Desk, li_on_duty: Actor
+) -> None:
+    lift = desk.incidents.open_lift(li_on_duty, "3号梯", 2)
+    complaint = desk.incidents.open_complaint(li_on_duty, "张三", "5-1-302", "楼上噪音")
+    items = {i.ref: i for i in desk.handover.open_items()}
+    assert items[f"lift:{lift.id}"].overdue  # people still trapped
+    assert "5-1-302" in items[f"complaint:{complaint.id}"].title
+    desk.incidents.freed(li_on_duty, lift.id)
+    desk.incidents.close_lift(li_on_duty, lift.id, "维保已处理")
+    assert f"lift:{lift.id}" not in {i.ref for i in desk.handover.open_items()}
