@@ -334,6 +334,7 @@ class CheckRecord(Base):
     `items` is the JSON list of {id, text, result: normal|abnormal, note}."""
 
     __tablename__ = "check_records"
+    __table_args__ = (UniqueConstraint("template_id", "period_start"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     template_id: Mapped[str] = mapped_column(String(64), index=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -30,6 +31,16 @@ def _fresh_user_dirs(
     home = tmp_path_factory.mktemp("home")
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at a low cost: the suite hashes and checks hundreds of passwords, at ~0.2 s
+    each with argon2-cffi's defaults (which the console itself keeps)."""
+    from argon2 import PasswordHasher
+
+    cheap = functools.partial(PasswordHasher, time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr("console.core.auth.PasswordHasher", cheap)
 
 
 @pytest.fixture(autouse=True)

@@ -691,7 +691,7 @@ class CheckService:
         """Close a fault report: what was repaired and how (required)."""
         note = _clean_note(note, "repair note")
         if not note:
-            pass
+            raise CheckError("note_required", "say what was repaired and how")
         now = self.clock()
         with self.db.write() as s:
             row = _open_fault_row(s, fault_id)

@@ -16,6 +16,7 @@ from console.core import audit
 from console.core.alarms import AlarmService
 from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
+from console.core.checks import CheckService, CheckState, period_label
 from console.core.dutylog import DutyLog
 from console.core.events import EventBus
 from console.core.handover import HandoverService, OpenItem
@@ -47,9 +48,11 @@ class Desk:
         self.duty = DutyLog(site, db, self.bus, self.shifts, self.health)
         self.alarms.close_hooks.append(self.duty.note_alarm_closed)
         self.incidents = IncidentService(site, db, self.bus, self.duty)
+        self.checks = CheckService(site, db, self.bus, self.auth, self.shifts, self.duty)
         self.handover = HandoverService(
             site, db, self.bus, self.auth, self.shifts, self.duty, self.alarms, self.health
         )
+        self.handover.add_provider(self._check_items)
         self.handover.add_provider(self._incident_items)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._on_duty: list[Actor] = []
@@ -86,6 +89,29 @@ class Desk:
         self.cameras.close()
         self.stop_devices()
         self.db.dispose()
+
+    def _check_items(self) -> list[OpenItem]:
+        tz = self.site.tz()
+        checks = [
+            OpenItem(
+                "check",
+                f"check:{c.template.id}:{c.period_start.isoformat()}",
+                f"{c.template.name} {period_label(c.template, c.period_start, c.period_end, tz)}",
+                {
+                    CheckState.DUE: "待填 due",
+                    CheckState.OVERDUE: "逾期 overdue",
+                    CheckState.MISSED: "漏填 missed",
+                }.get(c.state, c.state.value),
+                c.deadline,
+                overdue=c.state in (CheckState.OVERDUE, CheckState.MISSED),
+            )
+            for c in self.checks.open_checks()
+        ]
+        faults = [
+            OpenItem("fault", f"fault:{f.id}", f"故障待修 Fault: {f.title}", f.note, f.opened_at)
+            for f in self.checks.faults(open_only=True)
+        ]
+        return checks + faults
 
     def _incident_items(self) -> list[OpenItem]:
         lifts = [

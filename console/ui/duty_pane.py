@@ -15,16 +15,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,23 +43,19 @@ from PySide6.QtWidgets import (
 from console.core.dutylog import Category, EntryView, EquipmentSlot, LogFilter, SlotState
 from console.core.events import Event
 from console.core.shifts import PresenceView, ShiftState, ShiftView
-from console.ui.duty_dialogs import (
+from console.ui.duty_widgets import (
+    DutyLogModel,
     EntryDialog,
     ImageViewer,
     JoinShiftDialog,
+    Row,
     button,
-    can_show,
-    first_line,
 )
 from console.ui.panes import PaneContext, PaneSpec, register
 from console.ui.wording import category_label, describe
 from console.ui.worker import run_in_background
 
-Row = EntryView | EquipmentSlot
 RECENT_SHIFT_DAYS = 14  # "All days" lists the shifts of the last two weeks
-ENTRY_ROLE = Qt.ItemDataRole.UserRole  # the entry's id (None on a slot row)
-GREY, RED, AMBER, DARK = QColor("#6d6d6d"), QColor("#b00020"), QColor("#ffe082"), QColor("#3e2723")
-MISSED_BACKGROUND = QColor("#ffebee")
 
 
 def qdate(value: QDate) -> date:
@@ -142,186 +135,19 @@ def load_log(ctx: PaneContext, query: Query) -> Loaded:
                 and (query.day is None or slot.start.astimezone(tz).date() == query.day)
             ]
     return Loaded(
-        query,
-        today,
-        current,
-        on_duty,
-        understaffed,
-        shifts.min_on_duty,
-        due,
-        listed,
-        duty.authors(),
-        entries,
-        slots,
-        flt.limit,
+        query=query,
+        today=today,
+        current=current,
+        on_duty=on_duty,
+        understaffed=understaffed,
+        min_on_duty=shifts.min_on_duty,
+        due=due,
+        shifts=listed,
+        authors=duty.authors(),
+        entries=entries,
+        slots=slots,
+        limit=flt.limit,
     )
-
-
-# -- the table ----------------------------------------------------------------------------------
-
-
-class DutyLogModel(QAbstractTableModel):
-    NO, TIME, CATEGORY, AUTHOR, TEXT, FILES, NOTES = range(7)
-
-    def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.tz = ctx.desk.site.tz()
-        self.rows: list[Row] = []
-        self.day: date | None = None
-        self.clip = "📎" if can_show("📎") else ""
-        self.headers = [
-            self.tr("No."),
-            self.tr("Time"),
-            self.tr("Category"),
-            self.tr("Author"),
-            self.tr("Entry"),
-            self.clip or self.tr("Pictures"),
-            self.tr("Notes"),
-        ]
-        self.header_tips = {
-            self.FILES: self.tr("Attached pictures"),
-            self.NOTES: self.tr("Automatic entries, corrections, equipment status"),
-        }
-
-    def set_rows(
-        self, entries: list[EntryView], slots: list[EquipmentSlot], day: date | None
-    ) -> None:
-        keyed: list[tuple[datetime, int, Row]] = [(e.at, 0, e) for e in entries]
-        keyed += [(s.start, 1, s) for s in slots]
-        keyed.sort(key=lambda k: (k[0], k[1]))
-        self.beginResetModel()
-        self.rows, self.day = [row for _, _, row in keyed], day
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Row | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of_entry(self, entry_id: int) -> int:
-        for i, row in enumerate(self.rows):
-            if isinstance(row, EntryView) and row.id == entry_id:
-                return i
-        return -1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.header_tips.get(section, self.headers[section])
-        return None
-
-    def when(self, moment: datetime) -> str:
-        local = moment.astimezone(self.tz)
-        if self.day is not None and local.date() == self.day:
-            return f"{local:%H:%M}"
-        return f"{local:%Y-%m-%d %H:%M}"
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        if isinstance(row, EquipmentSlot):
-            return self._slot_data(row, index.column(), role)
-        return self._entry_data(row, index.column(), role)
-
-    # -- entries --------------------------------------------------------------------------------
-
-    def notes(self, entry: EntryView) -> list[str]:
-        notes = []
-        if entry.source != "operator":
-            notes.append(self.tr("⚙ auto"))
-        if entry.equipment_status:
-            notes.append(self.tr("✔ status entry"))
-        if entry.corrects_id is not None:
-            notes.append(self.tr("corrects #%1").replace("%1", str(entry.corrects_id)))
-        if entry.corrected_by:
-            ids = ", #".join(str(i) for i in entry.corrected_by)
-            notes.append(self.tr("corrected by #%1").replace("%1", ids))
-        return notes
-
-    def pictures(self, entry: EntryView) -> str:
-        """ "📎 2" (just "2" where no font has the paper clip); empty without pictures."""
-        count = len(entry.attachments)
-        return f"{self.clip} {count}".strip() if count else ""
-
-    def _entry_data(self, entry: EntryView, column: int, role: int) -> Any:
-        if role == ENTRY_ROLE:
-            return entry.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NO: f"#{entry.id}",
-                self.TIME: self.when(entry.at),
-                self.CATEGORY: category_label(entry.category),
-                self.AUTHOR: entry.author_name,
-                self.TEXT: first_line(entry.text),
-                self.FILES: self.pictures(entry),
-                self.NOTES: " · ".join(self.notes(entry)),
-            }.get(column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._entry_tip(entry, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.FILES:
-            return self.tr("%1 pictures").replace("%1", str(len(entry.attachments)))
-        if entry.corrected_by:  # superseded: greyed and italic, the marker says why
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return GREY
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setItalic(True)
-                return font
-        return None
-
-    def _entry_tip(self, entry: EntryView, column: int) -> str | None:
-        if column == self.TEXT:
-            return entry.text
-        if column == self.AUTHOR:
-            return f"{entry.author_name} ({entry.author})"
-        if column == self.TIME:
-            recorded = entry.recorded_at.astimezone(self.tz)
-            return self.tr("Written at %1").replace("%1", f"{recorded:%Y-%m-%d %H:%M:%S}")
-        if column == self.FILES and entry.attachments:
-            return "\n".join(a.name for a in entry.attachments)
-        if column == self.NOTES and entry.source != "operator":
-            return self.tr("Written automatically (%1)").replace("%1", entry.ref or entry.source)
-        return None
-
-    # -- equipment-status slots ----------------------------------------------------------------
-
-    def _slot_data(self, slot: EquipmentSlot, column: int, role: int) -> Any:
-        missed = slot.state is SlotState.MISSED
-        if role == Qt.ItemDataRole.DisplayRole:
-            start = f"{slot.start.astimezone(self.tz):%H:%M}"
-            end = f"{slot.end.astimezone(self.tz):%H:%M}"
-            text = (
-                self.tr("Equipment status not recorded %1–%2")
-                if missed
-                else self.tr("Equipment status entry due %1–%2")
-            )
-            return {
-                self.NO: "✖" if missed else "◷",
-                self.TIME: self.when(slot.start),
-                self.CATEGORY: category_label(Category.EQUIPMENT),
-                self.AUTHOR: "—",
-                self.TEXT: text.replace("%1", start).replace("%2", end),
-                self.NOTES: self.tr("✖ missed") if missed else self.tr("◷ due"),
-            }.get(column, "")
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return RED if missed else DARK
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return MISSED_BACKGROUND if missed else AMBER
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
 
 
 # -- the pane -----------------------------------------------------------------------------------
@@ -382,6 +208,7 @@ class DutyPane(QWidget):
         self.detail.setReadOnly(True)
         self.detail.setTabChangesFocus(True)
         self.detail.setAccessibleName(self.tr("Selected entry"))
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 7)
         self.correct_button = button(self.tr("Correc&t…"), self)
         self.correct_button.clicked.connect(self.correct_selected)
         self.view_button = button(self.tr("Vie&w pictures…"), self)
@@ -776,6 +603,7 @@ class DutyPane(QWidget):
 
     def _open(self, dialog: EntryDialog) -> EntryDialog:
         """Entry dialogs are not modal: an alarm can be handled while one is open."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def written() -> None:
             if dialog.entry is not None:
@@ -805,11 +633,13 @@ class DutyPane(QWidget):
         if entry is None or not entry.attachments:
             return None
         viewer = ImageViewer(self.ctx.desk.duty, entry, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
         return viewer
 
     def join_shift(self) -> JoinShiftDialog:
         dialog = JoinShiftDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog

@@ -64,7 +64,6 @@ from console.ui.panes import PaneContext
 from console.ui.wording import describe
 from console.ui.worker import run_in_background
 
-CONTEXT = "HandoverDialog"
 PAGE_ITEMS, PAGE_CHECKLIST, PAGE_SYNTHESIS, PAGE_SIGN = range(4)
 COL_KIND, COL_TITLE, COL_DETAIL, COL_SINCE, COL_OWNER, COL_RULE, COL_CHECK = range(7)
 SEAL_SHOWN = 16  # hex digits of the seal shown; the tooltip has all 64
@@ -74,29 +73,27 @@ INCOMPLETE_BG = QColor("#fde7e9")
 OVERDUE_BG = QColor("#ffe0b2")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def kind_text(kind: str) -> str:
     """An open item's kind in words (unknown kinds as they are)."""
     return {
-        "alarm": _t("Alarm"),
-        "device": _t("Device fault"),
-        "check": _t("Check due"),
-        "fault": _t("Fault report"),
-        "lift": _t("Lift"),
-        "complaint": _t("Complaint"),
-        "loan": _t("Footage loan"),
-        "visit": _t("Visitor"),
+        "alarm": QCoreApplication.translate("HandoverDialog", "Alarm"),
+        "device": QCoreApplication.translate("HandoverDialog", "Device fault"),
+        "check": QCoreApplication.translate("HandoverDialog", "Check due"),
+        "fault": QCoreApplication.translate("HandoverDialog", "Fault report"),
+        "lift": QCoreApplication.translate("HandoverDialog", "Lift"),
+        "complaint": QCoreApplication.translate("HandoverDialog", "Complaint"),
+        "loan": QCoreApplication.translate("HandoverDialog", "Footage loan"),
+        "visit": QCoreApplication.translate("HandoverDialog", "Visitor"),
     }.get(kind, kind)
 
 
 def shift_state_text(state: ShiftState) -> str:
     return {
-        ShiftState.OPEN: _t("open"),
-        ShiftState.HANDING_OVER: _t("waiting for the incoming signature"),
-        ShiftState.SEALED: _t("sealed"),
+        ShiftState.OPEN: QCoreApplication.translate("HandoverDialog", "open"),
+        ShiftState.HANDING_OVER: QCoreApplication.translate(
+            "HandoverDialog", "waiting for the incoming signature"
+        ),
+        ShiftState.SEALED: QCoreApplication.translate("HandoverDialog", "sealed"),
     }[state]
 
 
@@ -121,11 +118,11 @@ class ItemRow:
         """What is still missing, in words ("owner", "if", "then")."""
         out = []
         if not self.owner.strip():
-            out.append(_t("owner"))
+            out.append(QCoreApplication.translate("HandoverDialog", "owner"))
         if not self.condition.strip():
-            out.append(_t("if"))
+            out.append(QCoreApplication.translate("HandoverDialog", "if"))
         if not self.action.strip():
-            out.append(_t("then"))
+            out.append(QCoreApplication.translate("HandoverDialog", "then"))
         return out
 
 
@@ -263,6 +260,7 @@ class HandoverDialog(QDialog):
         self._items_check.setInterval(1000)
         self._items_check.timeout.connect(self._check_items_changed)
         ctx.bridge.published.connect(self._on_event)
+        self._listening = True
 
         self._set_mode(Mode.LOADING)
         self.reload()
@@ -311,12 +309,12 @@ class HandoverDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
-            (COL_KIND, 90),
-            (COL_TITLE, 200),
-            (COL_DETAIL, 140),
-            (COL_SINCE, 150),
-            (COL_OWNER, 90),
-            (COL_RULE, 190),
+            (COL_KIND, 80),
+            (COL_TITLE, 210),
+            (COL_DETAIL, 100),
+            (COL_SINCE, 175),
+            (COL_OWNER, 80),
+            (COL_RULE, 200),
         ):
             self.table.setColumnWidth(column, width)
         self.table.currentCellChanged.connect(lambda row, *_: self._bind(row))
@@ -340,7 +338,6 @@ class HandoverDialog(QDialog):
         owner_edit = self.owner.lineEdit()
         assert owner_edit is not None
         owner_edit.setAccessibleName(self.tr("Owner"))
-        owner_edit.textEdited.connect(self._edited)
         self.owner.currentTextChanged.connect(self._edited)
         self.condition.textEdited.connect(self._edited)
         self.action.textEdited.connect(self._edited)
@@ -405,7 +402,6 @@ class HandoverDialog(QDialog):
         caption = QLabel(self.tr("&Synthesis, written by the incoming operator:"))
         caption.setBuddy(self.synthesis)
         self.synthesis.setAccessibleName(self.tr("Incoming operator's synthesis"))
-        self.synthesis.textChanged.connect(self._synthesis_edited)
         layout.addWidget(caption)
         layout.addWidget(self.synthesis, 1)
         return page
@@ -775,7 +771,6 @@ class HandoverDialog(QDialog):
             note = QLineEdit(note_text)
             note.setObjectName(f"handover-note-{number}")
             note.setAccessibleName(self.tr("%1: note").replace("%1", item))
-            note.setPlaceholderText(self.tr("Required when not handed over"))
             flag = QLabel()
             flag.setObjectName(f"handover-check-flag-{number}")
             checkbox.setChecked(ok)
@@ -801,6 +796,11 @@ class HandoverDialog(QDialog):
         grid.setRowStretch(len(answers) + 1, 1)
 
     def _show_check(self, line: ChecklistRow) -> None:
+        line.note.setPlaceholderText(
+            self.tr("Note (optional)")
+            if line.checkbox.isChecked()
+            else self.tr("Required when not handed over: what is wrong, where it is")
+        )
         if line.complete():
             line.flag.setText("✔")
             line.flag.setAccessibleName(self.tr("complete"))
@@ -825,9 +825,6 @@ class HandoverDialog(QDialog):
         self._binding = True
         self.synthesis.setPlainText(text)
         self._binding = False
-
-    def _synthesis_edited(self) -> None:
-        """Nothing to keep in step: the text is read when signing."""
 
     # -- signing ------------------------------------------------------------------------------
 
@@ -1205,10 +1202,9 @@ class HandoverDialog(QDialog):
             if not typed.empty():
                 _kept.setdefault(self.desk, {})[self.shift.id] = typed
         self._items_check.stop()
-        try:
+        if self._listening:
+            self._listening = False
             self.ctx.bridge.published.disconnect(self._on_event)
-        except (RuntimeError, TypeError):
-            pass  # already disconnected
         super().done(result)
 
 

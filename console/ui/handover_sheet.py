@@ -127,12 +127,14 @@ def pick_family() -> str:
 
 
 def sheet_font(family: str, points: float) -> QFont:
-    """`family` at `points`, shaped without OpenType 'locl': with it, Noto CJK swaps the
-    digits for glyphs its cmap does not reach, and they vanish from the PDF's text (search,
-    copy, pdftotext) though they print."""
+    """`family` at `points`, shaped so that the PDF's text (search, copy, pdftotext) says
+    what is printed: without OpenType 'locl' (with it, Noto CJK swaps the digits for glyphs
+    its cmap does not reach, and they vanish from the text) and without ligatures (a seal
+    hash with "ff" in it would come out as "ﬀ")."""
     font = QFont(family)
     font.setPointSizeF(points)
-    font.setFeature(QFont.Tag("locl"), 0)
+    for feature in ("locl", "liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(feature), 0)
     return font
 
 
@@ -380,7 +382,7 @@ def _table(headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]]) ->
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
         f'<table width="100%" border="1" cellspacing="0" cellpadding="{pad}" '
-        f'style="border-collapse: collapse; border-color: #555;">'
+        f'style="border-collapse: collapse; border-color: #555; margin-bottom: {round(_mm(2))}px;">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
@@ -390,7 +392,8 @@ def _none(text: str) -> str:
 
 
 def _section(title: str) -> str:
-    return f'<h3 style="margin-top: 14px; margin-bottom: 4px;">{title}</h3>'
+    top, bottom = round(_mm(4)), round(_mm(1.2))  # pixels at 300 dpi
+    return f'<h3 style="margin-top: {top}px; margin-bottom: {bottom}px;">{title}</h3>'
 
 
 def _entry_text(entry: EntryView, tz: ZoneInfo) -> str:

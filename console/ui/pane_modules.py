@@ -3,5 +3,7 @@
 import console.ui.alarm_pane
 import console.ui.audit_pane
 import console.ui.camera_wall
+import console.ui.duty_pane
 import console.ui.playback_pane
+import console.ui.records_pane
 import console.ui.site_pane  # noqa: F401

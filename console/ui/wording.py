@@ -13,6 +13,7 @@ from console.core.auth import (
     UserError,
 )
 from console.core.dutylog import MAX_TEXT, Category
+from console.core.incidents import MAX_TRAPPED, IncidentError
 from console.core.shifts import DutyError
 
 
@@ -164,6 +165,55 @@ def _duty_error(exc: DutyError) -> str:
     return texts.get(exc.code, str(exc))
 
 
+def _incident_error(exc: IncidentError) -> str:
+    """A lift (rule 3.4.6) or complaint (rule 3.4.7) refusal in words."""
+    texts = {
+        "lift_no_required": QCoreApplication.translate("Wording", "Enter the lift number."),
+        "too_long": QCoreApplication.translate(
+            "Wording", "A text is longer than the record holds; shorten it."
+        ),
+        "bad_trapped": QCoreApplication.translate(
+            "Wording", "People trapped: a whole number from 0 to %1."
+        ).replace("%1", str(MAX_TRAPPED)),
+        "naive_time": QCoreApplication.translate("Wording", "The time has no time zone."),
+        "future": QCoreApplication.translate("Wording", "A time cannot be in the future."),
+        "before_opened": QCoreApplication.translate(
+            "Wording", "A time cannot be before the record was opened."
+        ),
+        "who_required": QCoreApplication.translate("Wording", "Say who was called."),
+        "outcome_required": QCoreApplication.translate("Wording", "Write the outcome first."),
+        "unit_required": QCoreApplication.translate("Wording", "Enter the unit (room number)."),
+        "matter_required": QCoreApplication.translate(
+            "Wording", "Write what the complaint is about."
+        ),
+        "handling_required": QCoreApplication.translate(
+            "Wording", "Write what was done about the complaint."
+        ),
+        "escalate_to_required": QCoreApplication.translate(
+            "Wording", "Say whom the complaint was escalated to."
+        ),
+        "not_found": QCoreApplication.translate("Wording", "There is no such record."),
+        "closed": QCoreApplication.translate("Wording", "This record is already closed."),
+        "not_freed": QCoreApplication.translate(
+            "Wording",
+            "People are still trapped in this lift: record them freed before closing the record.",
+        ),
+        "already_called": QCoreApplication.translate(
+            "Wording", "120 is already recorded as called for this lift."
+        ),
+        "already_freed": QCoreApplication.translate(
+            "Wording", "The people trapped are already recorded as freed."
+        ),
+        "no_handling": QCoreApplication.translate(
+            "Wording", "Write how the complaint was handled before closing it."
+        ),
+        "no_follow_up": QCoreApplication.translate(
+            "Wording", "Record the follow-up call to the resident before closing the complaint."
+        ),
+    }
+    return texts.get(exc.code, str(exc))
+
+
 def describe(exc: Exception) -> str:
     """One sentence for the operator; unknown errors keep their own text."""
     if isinstance(exc, BadCredentials):
@@ -181,6 +231,8 @@ def describe(exc: Exception) -> str:
         return _alarm_error(exc)
     if isinstance(exc, DutyError):
         return _duty_error(exc)
+    if isinstance(exc, IncidentError):
+        return _incident_error(exc)
     return str(exc)
 
 

@@ -3,7 +3,8 @@ time: the desk's duty log and shifts run on a test clock."""
 
 from __future__ import annotations
 
-import inspect
+import sys
+import types
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -12,17 +13,38 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
-import console.ui.pane_modules as pane_modules
 from console.core.auth import Actor
 from console.core.desk import Desk
 from console.core.dutylog import Category
 from console.core.shifts import DutyError
-from console.ui import panes
 from console.ui.bridge import BusBridge
-from console.ui.duty_dialogs import EntryDialog, ImageViewer, JoinShiftDialog, SnapshotDialog
-from console.ui.duty_pane import AMBER, ENTRY_ROLE, GREY, RED, DutyLogModel, DutyPane
+from console.ui.duty_pane import DutyPane
+from console.ui.duty_widgets import (
+    AMBER,
+    ENTRY_ROLE,
+    GREY,
+    RED,
+    DutyLogModel,
+    EntryDialog,
+    ImageViewer,
+    JoinShiftDialog,
+    SnapshotDialog,
+)
 from console.ui.panes import PaneContext
 from console.ui.wording import describe
 from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD
@@ -31,13 +53,6 @@ from tests.gui.conftest import open_window
 TZ = ZoneInfo("Asia/Shanghai")  # the demo site's
 DAY = date(2026, 3, 2)
 M = DutyLogModel
-
-# Importing the pane registers it; until the application lists it in pane_modules, keep it
-# out of the other tests' windows and put it in only where a test asks for it.
-LOG_SPEC = panes._REGISTRY["log"]
-if "duty_pane" not in inspect.getsource(pane_modules):
-    del panes._REGISTRY["log"]
-
 
 def local(hour: int, minute: int = 0, day: date = DAY) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=TZ).astimezone(UTC)
@@ -168,8 +183,8 @@ def test_writing_an_entry_through_the_dialog(qtbot, pane, desk) -> None:
     dialog.category.setCurrentIndex(dialog.category.findText("Lift"))
     assert not dialog.status_box.isVisible()  # only equipment entries can be the status one
     dialog.text.insertPlainText("2号电梯困人，已通知维保")
-    press_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):  # then it closes (and is deleted)
+        press_ok(qtbot, dialog)
     stored = desk.duty.entries()
     assert [(e.category, e.author, e.author_name, e.text) for e in stored] == [
         (Category.LIFT, "li", "李值班", "2号电梯困人，已通知维保")
@@ -210,10 +225,10 @@ def test_a_correction_shows_both_entries_with_their_markers(qtbot, pane, desk, o
     intro = dialog.findChild(QLabel, "entry-intro")
     assert f"corrects entry #{original.id}" in intro.text()
     dialog.text.insertPlainText("更正：访客为 李先生")
-    press_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: len(entry_ids(pane)) == 2, timeout=5000)
-    fix = dialog.entry
-    assert fix is not None
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(entry_ids(pane)) == 2)
+    fix = desk.duty.entries()[-1]
     assert desk.duty.get(fix.id).corrects_id == original.id
     old, new = pane.model.row_of_entry(original.id), pane.model.row_of_entry(fix.id)
     assert cell(pane, old, M.NOTES) == f"corrected by #{fix.id}"
@@ -239,7 +254,7 @@ def test_filters_narrow_the_rows(qtbot, pane, desk, operator, admin) -> None:
     assert pane.author.currentText() == "王班长 (chief)"
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and entry_ids(pane) == [lift.id])
     pane.author.setCurrentIndex(0)
-    qtbot.keyClicks(pane.search, "b1")  # any case
+    qtbot.keyClicks(pane.search, "B1")
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and entry_ids(pane) == [patrol.id])
     pane.search.clear()
     pane.day.setDate(QDate(2026, 2, 28))
@@ -254,6 +269,29 @@ def test_filters_narrow_the_rows(qtbot, pane, desk, operator, admin) -> None:
     assert "open" in pane.shift.itemText(index)
     pane.shift.setCurrentIndex(index)
     qtbot.waitUntil(lambda: entry_ids(pane) == [earlier.id])
+
+
+def test_every_control_has_an_accessible_name_and_a_label(qtbot, pane) -> None:
+    dialog = pane.new_entry()
+    controls = (
+        QAbstractButton,
+        QComboBox,
+        QLineEdit,
+        QAbstractSpinBox,
+        QAbstractItemView,
+        QPlainTextEdit,
+    )
+    composite = (QComboBox, QAbstractSpinBox, QAbstractScrollArea, QLineEdit)
+    for widget in (pane, dialog):
+        for control in widget.findChildren(QWidget):
+            inner = isinstance(control.parent(), composite)  # a combo's list, a header
+            if isinstance(control, controls) and not inner and control.isVisible():
+                assert control.accessibleName(), control
+    buddies = {label.buddy() for label in pane.findChildren(QLabel) if label.buddy()}
+    assert {pane.day, pane.shift, pane.category, pane.author, pane.search, pane.table} <= buddies
+    headers = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert all(headers)
+    dialog.reject()
 
 
 # -- the shift bar ------------------------------------------------------------------------------
@@ -314,11 +352,13 @@ def test_equipment_status_due_then_missed_then_recorded(qtbot, desk, ctx, clock)
     assert dialog.status_box.isChecked()
     assert desk.duty.equipment_summary() in dialog.text.toPlainText()
     dialog.text.insertPlainText("消防主机正常")
-    press_ok(qtbot, dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: not pane.equipment_banner.isVisible(), timeout=5000)
     (entry,) = desk.duty.entries()
     assert entry.equipment_status
     assert entry.category is Category.EQUIPMENT
+    assert entry.text.endswith("\n消防主机正常")  # typed after the devices' summary
     assert "✔ status entry" in cell(pane, pane.model.row_of_entry(entry.id), M.NOTES)
     assert row_of_text(pane, "not recorded 08:00–10:00") >= 0  # a missed slot stays missed
     assert row_of_text(pane, "due 10:00–12:00") < 0
@@ -343,8 +383,8 @@ def test_an_entry_dated_in_a_handed_over_shift_is_refused_in_the_dialog(
     assert dialog.text.toPlainText() == "补记：10点巡视东门"
     assert desk.duty.entries() == []
     dialog.when.setDateTime(QDateTime(QDate(2026, 3, 2), QTime(16, 50)))  # the open shift
-    press_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):  # then it closes (and is deleted)
+        press_ok(qtbot, dialog)
     assert [e.at for e in desk.duty.entries()] == [local(16, 50)]
 
 
@@ -365,8 +405,8 @@ def test_a_photo_is_attached_and_shown_in_the_viewer(
     assert dialog.attachments == [photo]  # the text file is refused by name
     assert "notes.txt is not a picture" in dialog.findChild(QLabel, "error").text()
     dialog.text.insertPlainText("东门外停放可疑车辆，已拍照")
-    press_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):  # then it closes (and is deleted)
+        press_ok(qtbot, dialog)
     (entry,) = desk.duty.entries()
     assert [a.name for a in entry.attachments] == ["east-gate.png"]
     assert desk.duty.attachment_path(entry.attachments[0]).read_bytes() == photo.read_bytes()
@@ -407,13 +447,9 @@ def test_a_wall_snapshot_is_chosen_from_the_newest(qtbot, pane, desk) -> None:
 
 @pytest.fixture
 def window(qtbot, desk: Desk, admin: Actor, clock: Clock):
-    added = "log" not in panes._REGISTRY
-    panes._REGISTRY["log"] = LOG_SPEC
     window = open_window(qtbot, desk, "chief", ADMIN_PASSWORD)
     yield window
     window.close()
-    if added:
-        del panes._REGISTRY["log"]
 
 
 def test_the_duty_menu_in_the_window_and_its_keys(qtbot, window) -> None:
@@ -452,3 +488,20 @@ def test_the_duty_menu_in_the_window_and_its_keys(qtbot, window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(open_dialogs(EntryDialog)) == 1)
     open_dialogs(EntryDialog)[0].reject()
+
+
+def test_handover_opens_the_handover_screen_module(qtbot, pane, monkeypatch) -> None:
+    """Ctrl+H hands over through console.ui.handover_dialog, imported when first asked for
+    (a stand-in here: that screen has tests of its own)."""
+    calls: list[tuple[object, object]] = []
+    stand_in = types.ModuleType("console.ui.handover_dialog")
+    stand_in.open_handover = lambda parent, ctx: calls.append((parent, ctx))
+    monkeypatch.setitem(sys.modules, "console.ui.handover_dialog", stand_in)
+    pane.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pane)
+    qtbot.keyClick(pane, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert calls == [(pane, pane.ctx)]
+    monkeypatch.setitem(sys.modules, "console.ui.handover_dialog", None)  # not installed
+    pane.handover_action.trigger()
+    assert pane.message.isVisible()
+    assert "handover screen is not part of this version" in pane.message.text()

@@ -105,23 +105,26 @@ def sign_outgoing(qtbot, dialog: HandoverDialog, password: str, name: str = "li"
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
 
 
-def test_open_items_are_listed_with_words_and_flagged_until_complete(qtbot, ctx) -> None:
+def test_open_items_are_listed_with_words_and_flagged_until_complete(
+    qtbot, desk: Desk, ctx
+) -> None:
     dialog = open_dialog(qtbot, ctx)
     table = dialog.findChild(QTableWidget, "handover-items")
-    assert table.rowCount() == 2
-    titles = [table.item(row, 1).text() for row in range(2)]
-    assert any("1号楼1层大堂烟感" in t for t in titles)
-    assert table.item(0, COL_KIND).text() == "Alarm"
-    assert "overdue" in table.item(0, COL_SINCE).text()  # unacknowledged: text, not colour
-    assert "needs owner, if, then" in table.item(0, COL_CHECK).text()
-    dialog.select_item(0)
+    refs = [item.ref for item in desk.handover.open_items()]
+    assert [r.item.ref for r in dialog.rows] == refs  # alarms, and the checks due etc.
+    assert table.rowCount() == len(refs)
+    smoke = next(i for i in range(table.rowCount()) if "大堂烟感" in table.item(i, 1).text())
+    assert table.item(smoke, COL_KIND).text() == "Alarm"
+    assert "overdue" in table.item(smoke, COL_SINCE).text()  # unacknowledged: in words
+    assert "needs owner, if, then" in table.item(smoke, COL_CHECK).text()
+    dialog.select_item(smoke)
     dialog.owner.setCurrentText("王五")
-    dialog._edited()
-    assert "needs if, then" in table.item(0, COL_CHECK).text()
-    dialog.set_item(0, "王五", "再次报警", "通知班长")
-    assert "ready" in table.item(0, COL_CHECK).text()
-    assert table.item(0, COL_OWNER).text() == "王五"
-    assert "needs" in table.item(1, COL_CHECK).text()
+    assert "needs if, then" in table.item(smoke, COL_CHECK).text()
+    dialog.set_item(smoke, "王五", "再次报警", "通知班长")
+    assert "ready" in table.item(smoke, COL_CHECK).text()
+    assert table.item(smoke, COL_OWNER).text() == "王五"
+    others = [i for i in range(table.rowCount()) if i != smoke]
+    assert all("needs" in table.item(i, COL_CHECK).text() for i in others)
     people = [dialog.owner.itemText(i) for i in range(dialog.owner.count())]
     assert people == ["李值班", "王五"]  # the people on duty, free text allowed too
     assert dialog.owner.isEditable()
@@ -220,12 +223,14 @@ def test_the_whole_handover_by_keyboard(
     assert dialog.table.currentRow() == 1  # on to the next incomplete item
     assert dialog.rows[0].owner == "Wang Wu"
     assert dialog.rows[0].action == "send the building 1 guard"
-    dialog.set_item(1, "李值班", "电梯困人", "安抚被困人员并通知电梯维保")
+    for index in range(1, len(dialog.rows)):
+        dialog.set_item(index, "李值班", "到时未处理", "交班长跟进")
     dialog.tabs.setCurrentIndex(PAGE_CHECKLIST)
     qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
     assert all(line.checkbox.isChecked() for line in dialog.checklist_rows)
     dialog.synthesis.setFocus()
     qtbot.keyClicks(dialog.synthesis, "Two alarms stay open; I follow them up.")
+    dialog.tabs.setCurrentIndex(PAGE_ITEMS)
     dialog.grab().save(str(artifacts / "handover-dialog-draft.png"))
 
     # Ctrl+Enter signs the step the handover is at: first the outgoing operator
@@ -249,7 +254,7 @@ def test_the_whole_handover_by_keyboard(
     assert len(sealed.signatures) == 2
     assert sealed.signature(Side.OUTGOING).user_name == "li"
     assert sealed.signature(Side.INCOMING).user_name == "wang"
-    assert [i.owner for i in sealed.items] == ["Wang Wu", "李值班"]
+    assert [i.owner for i in sealed.items] == ["Wang Wu"] + ["李值班"] * (len(sealed.items) - 1)
     assert sealed.items[0].condition == "the smoke detector alarms again"
     assert sealed.synthesis == "Two alarms stay open; I follow them up."
     assert dialog.sealed_box.isVisible()
@@ -282,9 +287,12 @@ def test_a_pending_handover_opens_on_the_incoming_step_and_can_be_withdrawn(
     assert dialog.seal.toolTip() == signed.seal_hash
     assert dialog.synthesis.toPlainText() == SYNTHESIS
     assert dialog.synthesis.isReadOnly()
-    assert [r.owner for r in dialog.rows] == ["王五", "王五"]
+    assert [r.owner for r in dialog.rows] == ["王五"] * len(signed.items)
     assert "Handed over by 李值班" in dialog.out_done.text()
     assert dialog.withdraw_button.isVisible()
+    assert next_tab_stop(dialog.in_user) is dialog.in_password
+    assert next_tab_stop(dialog.in_password) is dialog.in_sign
+    assert next_tab_stop(dialog.in_sign) is dialog.withdraw_button
 
     qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
     ask = dialog.findChild(QInputDialog, "handover-withdraw-reason")
@@ -295,7 +303,7 @@ def test_a_pending_handover_opens_on_the_incoming_step_and_can_be_withdrawn(
     assert desk.handover.get(signed.id).state is HandoverState.WITHDRAWN
     assert desk.handover.pending() is None
     # what was signed comes back as the draft, to be corrected and signed again
-    assert [r.owner for r in dialog.rows] == ["王五", "王五"]
+    assert [r.owner for r in dialog.rows] == ["王五"] * len(signed.items)
     assert dialog.synthesis.toPlainText() == SYNTHESIS
     assert not dialog.synthesis.isReadOnly()
     assert not dialog.withdraw_button.isVisible()
@@ -305,15 +313,16 @@ def test_refresh_gathers_new_items_and_keeps_what_was_typed(qtbot, desk: Desk, c
     dialog = open_dialog(qtbot, ctx)
     dialog.set_item(0, "王五", "再次报警", "通知班长")
     kept_ref = dialog.rows[0].item.ref
-    raise_alarm(desk, "sim:9")  # a third open item
+    before = len(dialog.rows)
+    raise_alarm(desk, "sim:9")  # one more open item
     qtbot.waitUntil(lambda: "changed" in dialog.items_notice.text(), timeout=5000)
     dialog.activateWindow()
     qtbot.waitActive(dialog)
     qtbot.keyClick(dialog.table, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: len(dialog.rows) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(dialog.rows) == before + 1, timeout=5000)
     row = next(r for r in dialog.rows if r.item.ref == kept_ref)
     assert (row.owner, row.condition, row.action) == ("王五", "再次报警", "通知班长")
-    assert dialog.table.rowCount() == 3
+    assert dialog.table.rowCount() == before + 1
 
 
 def test_closing_before_signing_keeps_the_draft(qtbot, desk: Desk, ctx) -> None:
@@ -339,9 +348,24 @@ def test_every_control_is_named_and_the_tab_order_follows_the_form(qtbot, ctx) -
     assert unnamed == []
     for tab in range(dialog.tabs.count()):
         assert dialog.tabs.tabText(tab).startswith(f"&{tab + 1}")  # Alt+1..4
-    assert dialog.out_user.nextInFocusChain() is dialog.out_password
-    first = dialog.checklist_rows[0]
-    assert first.checkbox.nextInFocusChain() is first.note
+    assert next_tab_stop(dialog.out_user) is dialog.out_password
+    assert next_tab_stop(dialog.out_password) is dialog.out_sign
+    first, second = dialog.checklist_rows[:2]
+    assert next_tab_stop(first.checkbox) is first.note
+    assert next_tab_stop(first.note) is second.checkbox
+    assert next_tab_stop(dialog.owner) is dialog.condition
+    assert next_tab_stop(dialog.condition) is dialog.action
+
+
+def next_tab_stop(widget: QWidget) -> QWidget:
+    """Where Tab goes from `widget` (the focus chain holds labels and the like too)."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        takes_tab = bool(candidate.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if takes_tab and candidate.isEnabled() and not _inside_combo(candidate):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return widget
 
 
 def _inside_combo(widget: QWidget) -> bool:
@@ -349,6 +373,7 @@ def _inside_combo(widget: QWidget) -> bool:
     return isinstance(parent, QComboBox)
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen
 def test_open_handover_raises_the_dialog_already_open(qtbot, ctx) -> None:
     window = QWidget()
     qtbot.addWidget(window)

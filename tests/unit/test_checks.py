@@ -399,10 +399,11 @@ def test_a_signed_sheet_is_stored_logged_and_audited(
     desk: Desk, checks: CheckService, clock: Clock
 ) -> None:
     seen: list[Event] = []
+    committed: list[int] = []
 
-    def on_event(event: Event) -> None:  # must see the committed record
+    def on_event(event: Event) -> None:  # published after the commit: the record is readable
         if event.topic == "duty.check":
-            checks.get(event.data["record_id"])
+            committed.extend(r.id for r in checks.records())
         seen.append(event)
 
     desk.bus.subscribe("duty.", on_event)
@@ -437,6 +438,7 @@ def test_a_signed_sheet_is_stored_logged_and_audited(
     assert actions(desk)[-4:] == ["auth.sign_check", "check.record", "fault.open", "log.add"]
     assert [e.topic for e in seen] == ["duty.check", "duty.log", "duty.fault"]
     assert seen[0].data["abnormal"] == 1
+    assert committed == [record.id]
 
 
 def test_a_wrong_password_stores_nothing(desk: Desk, checks: CheckService) -> None:

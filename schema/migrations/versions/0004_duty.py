@@ -127,6 +127,9 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_check_records")),
+        sa.UniqueConstraint(
+            "template_id", "period_start", name=op.f("uq_check_records_template_id")
+        ),
     )
     with op.batch_alter_table("check_records", schema=None) as batch_op:
         batch_op.create_index(

@@ -1,5 +1,6 @@
-"""The duty-log pane's dialogs: writing an entry (new, correction, equipment status), choosing
-a wall snapshot, viewing an entry's pictures, and a second operator joining the shift.
+"""The duty-log pane's parts: the table model, and the dialogs for writing an entry (new,
+correction, equipment status), choosing a wall snapshot, viewing an entry's pictures, and a
+second operator joining the shift.
 
 Every core call and every disk read (snapshot scan, thumbnails, pictures) runs on the thread
 pool; the dialogs only show what comes back.
@@ -8,12 +9,32 @@ pool; the dialogs only show what comes back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime
-from PySide6.QtGui import QFontMetrics, QIcon, QImage, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QImage,
+    QKeyEvent,
+    QPixmap,
+    QResizeEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,7 +55,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.dutylog import ATTACHMENT_TYPES, Category, DutyLog, EntryView
+from console.core.dutylog import (
+    ATTACHMENT_TYPES,
+    Category,
+    DutyLog,
+    EntryView,
+    EquipmentSlot,
+    SlotState,
+)
 from console.core.site import Site
 from console.ui.dialogs import LoginDialog, _AsyncDialog
 from console.ui.forms import add_field, ok_cancel, show_error
@@ -42,6 +70,10 @@ from console.ui.panes import PaneContext
 from console.ui.wording import category_label
 from console.ui.worker import run_in_background
 
+Row = EntryView | EquipmentSlot
+ENTRY_ROLE = Qt.ItemDataRole.UserRole  # the entry's id (None on a slot row)
+GREY, RED, AMBER, DARK = QColor("#6d6d6d"), QColor("#b00020"), QColor("#ffe082"), QColor("#3e2723")
+MISSED_BACKGROUND = QColor("#ffebee")
 SNAPSHOT_CHOICES = 30  # the newest snapshots offered
 THUMB = QSize(160, 90)
 
@@ -62,6 +94,173 @@ def button(text: str, parent: QWidget | None = None) -> QPushButton:
     made = QPushButton(text, parent)
     made.setAccessibleName(text.replace("&", "").rstrip("…"))
     return made
+
+
+# -- the table ----------------------------------------------------------------------------------
+
+
+class DutyLogModel(QAbstractTableModel):
+    NO, TIME, CATEGORY, AUTHOR, TEXT, FILES, NOTES = range(7)
+
+    def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tz = ctx.desk.site.tz()
+        self.rows: list[Row] = []
+        self.day: date | None = None
+        self.clip = "📎" if can_show("📎") else ""
+        self.headers = [
+            self.tr("No."),
+            self.tr("Time"),
+            self.tr("Category"),
+            self.tr("Author"),
+            self.tr("Entry"),
+            self.clip or self.tr("Pictures"),
+            self.tr("Notes"),
+        ]
+        self.header_tips = {
+            self.FILES: self.tr("Attached pictures"),
+            self.NOTES: self.tr("Automatic entries, corrections, equipment status"),
+        }
+
+    def set_rows(
+        self, entries: list[EntryView], slots: list[EquipmentSlot], day: date | None
+    ) -> None:
+        keyed: list[tuple[datetime, int, Row]] = [(e.at, 0, e) for e in entries]
+        keyed += [(s.start, 1, s) for s in slots]
+        keyed.sort(key=lambda k: (k[0], k[1]))
+        self.beginResetModel()
+        self.rows, self.day = [row for _, _, row in keyed], day
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of_entry(self, entry_id: int) -> int:
+        for i, row in enumerate(self.rows):
+            if isinstance(row, EntryView) and row.id == entry_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.header_tips.get(section, self.headers[section])
+        return None
+
+    def when(self, moment: datetime) -> str:
+        local = moment.astimezone(self.tz)
+        if self.day is not None and local.date() == self.day:
+            return f"{local:%H:%M}"
+        return f"{local:%Y-%m-%d %H:%M}"
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if isinstance(row, EquipmentSlot):
+            return self._slot_data(row, index.column(), role)
+        return self._entry_data(row, index.column(), role)
+
+    # -- entries --------------------------------------------------------------------------------
+
+    def notes(self, entry: EntryView) -> list[str]:
+        notes = []
+        if entry.source != "operator":
+            notes.append(self.tr("⚙ auto"))
+        if entry.equipment_status:
+            notes.append(self.tr("✔ status entry"))
+        if entry.corrects_id is not None:
+            notes.append(self.tr("corrects #%1").replace("%1", str(entry.corrects_id)))
+        if entry.corrected_by:
+            ids = ", #".join(str(i) for i in entry.corrected_by)
+            notes.append(self.tr("corrected by #%1").replace("%1", ids))
+        return notes
+
+    def pictures(self, entry: EntryView) -> str:
+        """ "📎 2" (just "2" where no font has the paper clip); empty without pictures."""
+        count = len(entry.attachments)
+        return f"{self.clip} {count}".strip() if count else ""
+
+    def _entry_data(self, entry: EntryView, column: int, role: int) -> Any:
+        if role == ENTRY_ROLE:
+            return entry.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.NO: f"#{entry.id}",
+                self.TIME: self.when(entry.at),
+                self.CATEGORY: category_label(entry.category),
+                self.AUTHOR: entry.author_name,
+                self.TEXT: first_line(entry.text),
+                self.FILES: self.pictures(entry),
+                self.NOTES: " · ".join(self.notes(entry)),
+            }.get(column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._entry_tip(entry, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.FILES:
+            return self.tr("%1 pictures").replace("%1", str(len(entry.attachments)))
+        if entry.corrected_by:  # superseded: greyed and italic, the marker says why
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return GREY
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+        return None
+
+    def _entry_tip(self, entry: EntryView, column: int) -> str | None:
+        if column == self.TEXT:
+            return entry.text
+        if column == self.AUTHOR:
+            return f"{entry.author_name} ({entry.author})"
+        if column == self.TIME:
+            recorded = entry.recorded_at.astimezone(self.tz)
+            return self.tr("Written at %1").replace("%1", f"{recorded:%Y-%m-%d %H:%M:%S}")
+        if column == self.FILES and entry.attachments:
+            return "\n".join(a.name for a in entry.attachments)
+        if column == self.NOTES and entry.source != "operator":
+            return self.tr("Written automatically (%1)").replace("%1", entry.ref or entry.source)
+        return None
+
+    # -- equipment-status slots ----------------------------------------------------------------
+
+    def _slot_data(self, slot: EquipmentSlot, column: int, role: int) -> Any:
+        missed = slot.state is SlotState.MISSED
+        if role == Qt.ItemDataRole.DisplayRole:
+            start = f"{slot.start.astimezone(self.tz):%H:%M}"
+            end = f"{slot.end.astimezone(self.tz):%H:%M}"
+            text = (
+                self.tr("Equipment status not recorded %1–%2")
+                if missed
+                else self.tr("Equipment status entry due %1–%2")
+            )
+            return {
+                self.NO: "✖" if missed else "◷",
+                self.TIME: self.when(slot.start),
+                self.CATEGORY: category_label(Category.EQUIPMENT),
+                self.AUTHOR: "—",
+                self.TEXT: text.replace("%1", start).replace("%2", end),
+                self.NOTES: self.tr("✖ missed") if missed else self.tr("◷ due"),
+            }.get(column, "")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return RED if missed else DARK
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return MISSED_BACKGROUND if missed else AMBER
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
 
 
 # -- writing an entry ---------------------------------------------------------------------------
@@ -98,6 +297,7 @@ class EntryDialog(_AsyncDialog):
         self._intro(corrects, equipment_summary)
         self.author = QLabel(f"{ctx.actor.display_name} ({ctx.actor.name})")
         self.author.setObjectName("entry-author")
+        self.author.setAccessibleName(self.tr("Written by"))
         self.author.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.form.addRow(self.tr("Written by"), self.author)
         self.category = QComboBox()
@@ -179,6 +379,7 @@ class EntryDialog(_AsyncDialog):
         elif summary is not None:
             category = Category.EQUIPMENT
             self.text.setPlainText(summary + "\n")
+            self.text.moveCursor(QTextCursor.MoveOperation.End)
             self.status_box.setChecked(True)
             self.category.setEnabled(False)
         self.category.setCurrentIndex(self.category.findData(category.value))
@@ -239,6 +440,7 @@ class EntryDialog(_AsyncDialog):
 
     def choose_snapshots(self) -> SnapshotDialog:
         chooser = SnapshotDialog(self.ctx.desk.site, self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def attach() -> None:
             for path in chooser.chosen():
