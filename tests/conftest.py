@@ -82,6 +82,7 @@ def artifacts() -> Path:
 
 ADMIN_PASSWORD = "admin-pass-1"
 OPERATOR_PASSWORD = "operator-pass-1"
+WANG_PASSWORD = "wang-pass-22"
 
 
 @pytest.fixture
@@ -96,6 +97,26 @@ def operator(desk: Desk, admin):  # -> Actor
     from console.core.auth import Role
 
     return desk.auth.add_user(admin, "li", "李值班", Role.OPERATOR, OPERATOR_PASSWORD)
+
+
+@pytest.fixture
+def sealed_handover(desk: Desk, operator, admin) -> str:
+    """A shift with two entries (one corrected) handed over li → wang; returns the seal."""
+    from console.core.auth import Role
+    from console.core.dutylog import Category
+    from console.core.handover import ChecklistAnswer, ItemHandover
+
+    desk.auth.add_user(admin, "wang", "王五", Role.OPERATOR, WANG_PASSWORD)
+    li = desk.login("li", OPERATOR_PASSWORD)
+    first = desk.duty.add(li, Category.PATROL, "B1 巡视正常")
+    desk.duty.add(li, Category.PATROL, "应为 B2", corrects=first.id)
+    shift = desk.shifts.current()
+    draft = desk.handover.draft(shift.id)
+    draft.items = [ItemHandover(i.item, "王五", "再报", "派岗") for i in draft.items]
+    draft.checklist = [ChecklistAnswer(a.item, ok=True) for a in draft.checklist]
+    draft.synthesis = "一切正常"
+    pending = desk.handover.sign_outgoing(draft, "li", OPERATOR_PASSWORD)
+    return desk.handover.sign_incoming(pending.id, "wang", WANG_PASSWORD).seal_hash
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ class Desk:
                     CheckState.OVERDUE: "逾期 overdue",
                     CheckState.MISSED: "漏填 missed",
                 }.get(c.state, c.state.value),
-                c.deadline,
+                c.deadline if c.state is not CheckState.DUE else None,  # late since
                 overdue=c.state in (CheckState.OVERDUE, CheckState.MISSED),
             )
             for c in self.checks.open_checks()

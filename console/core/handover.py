@@ -261,7 +261,7 @@ class HandoverService:
                 "alarm",
                 f"alarm:{a.id}",
                 f"{a.zone_name} ({a.event})",
-                f"{a.state}: {a.text}",
+                f"{a.state}: {a.text}" if a.text else a.state,
                 a.raised_at,
                 overdue=a.acknowledged_at is None,
             )
@@ -296,6 +296,7 @@ class HandoverService:
         actor = self.auth.authenticate(name, password, purpose=SIGN_PURPOSE)
         with self.db.write() as s:
             shift = self._open_shift(s, draft.shift_id)
+            self._none_pending(s)
             self._may_hand_over(s, shift, actor)
             handover_id, seal = self._create(s, shift, draft, actor)
         self.bus.publish("duty.handover", handover_id=handover_id, change="outgoing_signed")
@@ -337,6 +338,17 @@ class HandoverService:
         if shift.start > self.clock():
             raise DutyError("not_started", f"shift {shift.label} has not begun")
         return shift
+
+    def _none_pending(self, s: Session) -> None:
+        """One handover at a time: the incoming operator signs (or it is withdrawn) first."""
+        waiting = s.execute(
+            select(Handover.id).where(Handover.state == HandoverState.OUTGOING_SIGNED.value)
+        ).first()
+        if waiting:
+            raise DutyError(
+                "handover_pending",
+                f"handover {waiting[0]} waits for the incoming signature; finish or withdraw it",
+            )
 
     def _may_hand_over(self, s: Session, shift: Shift, actor: Actor) -> None:
         """The outgoing signer was on duty in the shift (a supervisor or above may sign for a
@@ -546,6 +558,7 @@ class HandoverService:
                 select(Handover)
                 .where(Handover.state == HandoverState.OUTGOING_SIGNED.value)
                 .order_by(Handover.id)
+                .limit(1)
             ).scalar_one_or_none()
             return self._view(s, row) if row else None
 

@@ -382,7 +382,7 @@ def _table(headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]]) ->
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
         f'<table width="100%" border="1" cellspacing="0" cellpadding="{pad}" '
-        f'style="border-collapse: collapse; border-color: #555; margin-bottom: {round(_mm(2))}px;">'
+        f'style="border-collapse: collapse; border-color: #555;">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
@@ -392,8 +392,13 @@ def _none(text: str) -> str:
 
 
 def _section(title: str) -> str:
-    top, bottom = round(_mm(4)), round(_mm(1.2))  # pixels at 300 dpi
-    return f'<h3 style="margin-top: {top}px; margin-bottom: {bottom}px;">{title}</h3>'
+    # A spacer paragraph, not a top margin: QTextDocument drops a heading's top margin
+    # after some tables and not after others.
+    bottom = round(_mm(1.2))  # pixels at 300 dpi
+    return (
+        '<p style="margin: 0; font-size: 7pt;">&nbsp;</p>'
+        f'<h3 style="margin-top: 0; margin-bottom: {bottom}px;">{title}</h3>'
+    )
 
 
 def _entry_text(entry: EntryView, tz: ZoneInfo) -> str:

@@ -153,6 +153,10 @@ def _duty_error(exc: DutyError) -> str:
             "Wording", "This handover is not waiting to be accepted."
         ),
         "no_handover": QCoreApplication.translate("Wording", "There is no such handover."),
+        "handover_pending": QCoreApplication.translate(
+            "Wording",
+            "Another handover waits for its incoming signature: finish or withdraw it first.",
+        ),
         "seal_mismatch": QCoreApplication.translate(
             "Wording",
             "The shift's records changed after the outgoing signature. Tell the supervisor "

@@ -390,3 +390,20 @@ def test_open_lift_and_complaint_records_are_handover_items(
     desk.incidents.freed(li_on_duty, lift.id)
     desk.incidents.close_lift(li_on_duty, lift.id, "维保已处理")
     assert f"lift:{lift.id}" not in {i.ref for i in desk.handover.open_items()}
+
+
+def test_one_handover_waits_at_a_time(
+    desk: Desk, li_on_duty: Actor, wang: Actor, clock: Clock
+) -> None:
+    first = desk.shifts.current()
+    desk.handover.sign_outgoing(_complete(desk, first.id), "li", OPERATOR_PASSWORD)
+    clock.now = local("2026-11-21T17:00")
+    desk.login("li", OPERATOR_PASSWORD)  # on duty in the next shift too
+    second = desk.shifts.current()
+    assert second.id != first.id
+    with pytest.raises(DutyError) as err:
+        desk.handover.sign_outgoing(_complete(desk, second.id), "li", OPERATOR_PASSWORD)
+    assert err.value.code == "handover_pending"
+    pending = desk.handover.pending()
+    assert pending is not None
+    assert pending.shift.id == first.id
