@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractSpinBox,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDockWidget,
     QHeaderView,
