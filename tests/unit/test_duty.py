@@ -407,3 +407,24 @@ def test_one_handover_waits_at_a_time(
     pending = desk.handover.pending()
     assert pending is not None
     assert pending.shift.id == first.id
+
+
+def test_overdue_check_sheets_and_open_faults_are_handover_items(
+    desk: Desk, li_on_duty: Actor, clock: Clock
+) -> None:
+    desk.checks.clock = clock
+    desk.shifts.current()  # the desk is in use from 09:00
+    daily = next(i for i in desk.handover.open_items() if i.ref.startswith("check:fire-daily:"))
+    assert not daily.overdue  # due by noon
+    clock.now = local("2026-11-21T13:00")
+    daily = next(i for i in desk.handover.open_items() if i.ref.startswith("check:fire-daily:"))
+    assert daily.overdue
+    assert "消防设备日检表" in daily.title
+    template = desk.checks.template("fire-daily")
+    results = {item.id: (True, "") for item in template.items}
+    results[template.items[0].id] = (False, "主电源指示灯不亮")
+    desk.checks.record("li", OPERATOR_PASSWORD, "fire-daily", results)
+    refs = [i.ref for i in desk.handover.open_items()]
+    assert not any(r.startswith("check:fire-daily:") for r in refs)
+    (fault,) = [i for i in desk.handover.open_items() if i.kind == "fault"]
+    assert template.items[0].text in fault.title
