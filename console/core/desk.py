@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,18 @@ class Desk:
         except BaseException:
             db.dispose()
             raise
+
+    def set_clock(self, clock: Callable[[], datetime]) -> None:
+        """One clock for the services that date records (tests, and a replayed demo)."""
+        for service in (
+            self.auth,
+            self.shifts,
+            self.duty,
+            self.handover,
+            self.checks,
+            self.incidents,
+        ):
+            service.clock = clock
 
     def start_devices(self) -> None:
         """Start ingesting every alarm source and recording every recorded camera (the desk

@@ -47,6 +47,7 @@ from console.ui.duty_widgets import (
 )
 from console.ui.panes import PaneContext
 from console.ui.wording import describe
+from tests.clock import Clock
 from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD
 from tests.gui.conftest import open_window
 
@@ -54,16 +55,9 @@ TZ = ZoneInfo("Asia/Shanghai")  # the demo site's
 DAY = date(2026, 3, 2)
 M = DutyLogModel
 
+
 def local(hour: int, minute: int = 0, day: date = DAY) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=TZ).astimezone(UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

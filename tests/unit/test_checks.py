@@ -32,6 +32,7 @@ from console.core.shifts import ShiftPattern
 from console.core.site import DutySettings
 from schema.models import AuditRecord, CheckRecord, FaultReport, LogEntry
 from schema.types import utcnow
+from tests.clock import Clock
 from tests.conftest import OPERATOR_PASSWORD
 
 TZ = ZoneInfo("Asia/Shanghai")  # the demo site's time zone; shifts 08:00 / 16:00 / 00:00
@@ -50,14 +51,6 @@ STATION_SHEETS = {
 def at(local: str) -> datetime:
     """A wall-clock time at the demo site."""
     return datetime.fromisoformat(local).replace(tzinfo=TZ)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

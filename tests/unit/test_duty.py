@@ -25,6 +25,7 @@ from console.core.shifts import DutyError, ShiftPattern, ShiftState
 from console.core.site import DutySettings
 from devices.alarms.base import DeviceEvent, EventType
 from schema.models import LogEntry, Shift
+from tests.clock import Clock
 from tests.conftest import OPERATOR_PASSWORD
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -35,18 +36,10 @@ def local(text_: str) -> datetime:
     return datetime.fromisoformat(text_).replace(tzinfo=SHANGHAI)
 
 
-class Clock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now.astimezone(UTC)
-
-
 @pytest.fixture
 def clock(desk: Desk) -> Clock:
     c = Clock(local("2026-11-21T09:00"))
-    desk.shifts.clock = desk.duty.clock = desk.handover.clock = c
+    desk.set_clock(c)
     return c
 
 
@@ -379,9 +372,7 @@ def test_entries_written_into_a_sealed_shift_by_hand_are_found(
     assert any("not in the audit chain" in r for r in reasons)
 
 
-def test_open_lift_and_complaint_records_are_handover_items(
-    desk: Desk, li_on_duty: Actor
-) -> None:
+def test_open_lift_and_complaint_records_are_handover_items(desk: Desk, li_on_duty: Actor) -> None:
     lift = desk.incidents.open_lift(li_on_duty, "3号梯", 2)
     complaint = desk.incidents.open_complaint(li_on_duty, "张三", "5-1-302", "楼上噪音")
     items = {i.ref: i for i in desk.handover.open_items()}
@@ -412,7 +403,6 @@ def test_one_handover_waits_at_a_time(
 def test_overdue_check_sheets_and_open_faults_are_handover_items(
     desk: Desk, li_on_duty: Actor, clock: Clock
 ) -> None:
-    desk.checks.clock = clock
     desk.shifts.current()  # the desk is in use from 09:00
     daily = next(i for i in desk.handover.open_items() if i.ref.startswith("check:fire-daily:"))
     assert not daily.overdue  # due by noon
