@@ -25,7 +25,6 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -70,16 +70,12 @@ Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChecksPane", text)
-
-
 def state_words(state: CheckState) -> str:
     return {
-        CheckState.DONE: _tr("done"),
-        CheckState.DUE: _tr("due"),
-        CheckState.OVERDUE: _tr("overdue"),
-        CheckState.MISSED: _tr("missed"),
+        CheckState.DONE: QCoreApplication.translate("ChecksPane", "done"),
+        CheckState.DUE: QCoreApplication.translate("ChecksPane", "due"),
+        CheckState.OVERDUE: QCoreApplication.translate("ChecksPane", "overdue"),
+        CheckState.MISSED: QCoreApplication.translate("ChecksPane", "missed"),
     }[state]
 
 
@@ -94,12 +90,12 @@ def is_alert(state: CheckState) -> bool:
 
 def period_kind(template: CheckTemplate) -> str:
     return {
-        "shift": _tr("every shift"),
-        "day": _tr("daily"),
-        "week": _tr("weekly"),
-        "month": _tr("monthly"),
-        "quarter": _tr("quarterly"),
-        "year": _tr("yearly"),
+        "shift": QCoreApplication.translate("ChecksPane", "every shift"),
+        "day": QCoreApplication.translate("ChecksPane", "daily"),
+        "week": QCoreApplication.translate("ChecksPane", "weekly"),
+        "month": QCoreApplication.translate("ChecksPane", "monthly"),
+        "quarter": QCoreApplication.translate("ChecksPane", "quarterly"),
+        "year": QCoreApplication.translate("ChecksPane", "yearly"),
     }[template.period]
 
 
@@ -244,12 +240,9 @@ class StatusModel(_Model[CheckStatus]):
 
     def tooltip(self, row: CheckStatus, column: int) -> str | None:
         if column == self.SHEET:
-            return (
-                f"{row.template.name_en}\n"
-                + self.tr("%1, %2 items")
-                .replace("%1", period_kind(row.template))
-                .replace("%2", str(len(row.template.items)))
-            )
+            return f"{row.template.name_en}\n" + self.tr("%1, %2 items").replace(
+                "%1", period_kind(row.template)
+            ).replace("%2", str(len(row.template.items)))
         if column == self.DEADLINE:
             return self.tr("Due %1 hours after the period starts").replace(
                 "%1", str(row.template.due_hours)
@@ -382,7 +375,7 @@ class RecordModel(_Model[CheckRecordView]):
             self.SHEET: row.template_name,
             self.PERIOD: record_period(row, self.templates, self.tz),
             self.SIGNED_BY: f"{row.printed_name} ({row.signed_by})",
-            self.SIGNED_AT: local(row.signed_at, self.tz),
+            self.SIGNED_AT: row.signed_at.astimezone(self.tz).strftime("%m-%d %H:%M"),
             self.ABNORMAL: f"⚠ {abnormal}" if abnormal else "0",
             self.LATE: "◷ " + self.tr("late") if row.late else "",
         }.get(column, "")
@@ -391,6 +384,8 @@ class RecordModel(_Model[CheckRecordView]):
         if column == self.SHEET:
             template = self.templates.get(row.template_id)
             return template.name_en if template is not None else row.template_id
+        if column == self.SIGNED_AT:
+            return local(row.signed_at, self.tz)
         if column == self.ABNORMAL and row.abnormal:
             return "\n".join(f"✖ {item.text}: {item.note}" for item in row.abnormal)
         if column == self.LATE and row.late:
@@ -422,49 +417,76 @@ def record_html(
     english = f" ({template.name_en})" if template is not None else ""
     head = [
         f"<h3>{html.escape(record.template_name)}{html.escape(english)}</h3>",
-        _line(_tr("Period:"), record_period(record, templates, tz)),
         _line(
-            _tr("Signed:"),
+            QCoreApplication.translate("ChecksPane", "Period:"),
+            record_period(record, templates, tz),
+        ),
+        _line(
+            QCoreApplication.translate("ChecksPane", "Signed:"),
             f"{local(record.signed_at, tz)} · {record.printed_name} ({record.signed_by})",
         ),
     ]
     if record.late:
-        head.append(_line(_tr("Late:"), _tr("filled in after its period had ended (补填)")))
+        head.append(
+            _line(
+                QCoreApplication.translate("ChecksPane", "Late:"),
+                QCoreApplication.translate(
+                    "ChecksPane", "filled in after its period had ended (补填)"
+                ),
+            )
+        )
     head.append(
         _line(
-            _tr("Items:"),
-            _tr("%1, of which %2 abnormal")
+            QCoreApplication.translate("ChecksPane", "Items:"),
+            QCoreApplication.translate("ChecksPane", "%1, of which %2 abnormal")
             .replace("%1", str(len(record.items)))
             .replace("%2", str(len(record.abnormal))),
         )
     )
-    items = []
+    rows = []
     for n, item in enumerate(record.items, 1):
         if item.normal:
-            answer = "✔ " + _tr("normal")
-            text = f"{n}. {html.escape(item.text)} — {html.escape(answer)}"
-            if item.note:
-                text += f"<br>&nbsp;&nbsp;&nbsp;{html.escape(item.note)}"
-            items.append(f"<p>{text}</p>")
+            answer, style = "✔ " + QCoreApplication.translate("ChecksPane", "normal"), ""
+            note = html.escape(item.note)
         else:
-            answer = "✖ " + _tr("abnormal")
-            fault = (
-                " · " + _tr("fault report #%1").replace("%1", str(item.fault_id))
-                if item.fault_id is not None
-                else ""
+            answer, style = (
+                "✖ " + QCoreApplication.translate("ChecksPane", "abnormal"),
+                f' style="color: {RED.name()}"',
             )
-            items.append(
-                f'<p style="color: {RED.name()}"><b>{n}. {html.escape(item.text)} — '
-                f"{html.escape(answer)}</b>{html.escape(fault)}<br>&nbsp;&nbsp;&nbsp;"
-                f"{html.escape(item.note)}</p>"
-            )
-    note = []
+            note = html.escape(item.note)
+            if item.fault_id is not None:
+                note += "<br>" + html.escape(
+                    QCoreApplication.translate("ChecksPane", "fault report #%1").replace(
+                        "%1", str(item.fault_id)
+                    )
+                )
+        answer_cell = html.escape(answer) if item.normal else f"<b>{html.escape(answer)}</b>"
+        rows.append(
+            f"<tr{style}><td>{n}.</td><td>{answer_cell}</td>"
+            f"<td>{html.escape(item.text)}</td><td>{note}</td></tr>"
+        )
+    headings = [
+        "",
+        QCoreApplication.translate("ChecksPane", "Answer"),
+        QCoreApplication.translate("ChecksPane", "Item"),
+        QCoreApplication.translate("ChecksPane", "Note"),
+    ]
+    items = [
+        '<table width="100%" cellspacing="0" cellpadding="3" border="1"'
+        ' style="border-color: #d0d0d0"><tr>'
+        + "".join(f"<th>{html.escape(h)}</th>" for h in headings)
+        + "</tr>"
+        + "".join(rows)
+        + "</table>"
+    ]
+    tail = []
     if record.note:
-        note = [
-            f"<p><b>{html.escape(_tr('Sheet note:'))}</b></p>",
+        label = QCoreApplication.translate("ChecksPane", "Sheet note:")
+        tail = [
+            f"<p><b>{html.escape(label)}</b></p>",
             f'<p style="white-space: pre-wrap">{html.escape(record.note)}</p>',
         ]
-    return "".join(head + items + note)
+    return "".join(head + items + tail)
 
 
 def _line(label: str, value: str) -> str:
@@ -474,54 +496,70 @@ def _line(label: str, value: str) -> str:
 # -- filling in a sheet -------------------------------------------------------------------------
 
 
-class ItemRow:
+class ItemRow(QFrame):
     """One item of the form: its text, normal / abnormal (unanswered until chosen), a note
     (required when abnormal) and a marker saying what is still missing."""
 
-    def __init__(self, number: int, template: CheckTemplate, index: int, parent: QWidget) -> None:
+    def __init__(self, number: int, template: CheckTemplate, index: int) -> None:
+        super().__init__()
+        self.setObjectName("check-item-row")
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # drawn by the style sheet: a rule below
+        self.setStyleSheet(
+            "QFrame#check-item-row { border: none; border-bottom: 1px solid #d0d0d0; }"
+        )
         self.item = template.items[index]
         text = self.item.text
         self.number = QLabel(f"{number}.")
+        self.number.setFixedWidth(self.fontMetrics().horizontalAdvance("00.") + 4)
         self.text = QLabel(text)
         self.text.setWordWrap(True)
         self.text.setToolTip(self.item.text_en)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.choice = QWidget(parent)
-        self.normal = QRadioButton(_tr("Normal"), self.choice)
-        self.abnormal = QRadioButton(_tr("Abnormal"), self.choice)
+        self.text.setMinimumWidth(self.fontMetrics().horizontalAdvance("检") * 16)
+        self.normal = QRadioButton(QCoreApplication.translate("ChecksPane", "Normal"))
+        self.abnormal = QRadioButton(QCoreApplication.translate("ChecksPane", "Abnormal"))
         self.abnormal.setStyleSheet(
             f"QRadioButton:checked {{ color: {RED.name()}; font-weight: bold; }}"
         )
-        for button, answer in ((self.normal, _tr("normal")), (self.abnormal, _tr("abnormal"))):
+        for button, answer in (
+            (self.normal, QCoreApplication.translate("ChecksPane", "normal")),
+            (self.abnormal, QCoreApplication.translate("ChecksPane", "abnormal")),
+        ):
             button.setAccessibleName(f"{number}. {text}: {answer}")
             button.setAccessibleDescription(self.item.text_en)
             button.setToolTip(self.item.text_en)
         # Its own group: the arrow keys move between the two, Tab goes on to the note.
-        self.group = QButtonGroup(self.choice)
+        self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.addButton(self.normal)
         self.group.addButton(self.abnormal)
-        box = QHBoxLayout(self.choice)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.normal)
-        box.addWidget(self.abnormal)
-        self.note = QLineEdit(parent)
+        self.note = QLineEdit()
         self.note.setObjectName(f"note-{self.item.id}")
-        self.note.setAccessibleName(_tr("%1: note").replace("%1", f"{number}. {text}"))
-        self.note.setPlaceholderText(_tr("note"))
-        self.note.setMinimumWidth(200)
-        self.flag = QLabel()
+        self.note.setAccessibleName(
+            QCoreApplication.translate("ChecksPane", "%1: note").replace("%1", f"{number}. {text}")
+        )
+        self.note.setPlaceholderText(QCoreApplication.translate("ChecksPane", "note"))
+        self.note.setFixedWidth(self.fontMetrics().horizontalAdvance("0") * 32)
+        self.flag = QLabel(
+            "⚠ " + QCoreApplication.translate("ChecksPane", "note required")
+        )  # the longest, to keep its room
         self.flag.setStyleSheet(f"color: {RED.name()}; font-weight: bold;")
+        self.flag.setMinimumWidth(self.flag.sizeHint().width())
+        policy = self.flag.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.flag.setSizePolicy(policy)
         self.flag.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(2, 4, 2, 4)
+        row.addWidget(self.number)
+        row.addWidget(self.text, 1)
+        row.addSpacing(8)
+        row.addWidget(self.normal)
+        row.addWidget(self.abnormal)
+        row.addWidget(self.note)
+        row.addWidget(self.flag)
         self.group.buttonToggled.connect(lambda _button, _on: self._answered())
         self.note.textChanged.connect(lambda _text: self._noted())
-
-    def place(self, grid: QGridLayout, row: int) -> None:
-        grid.addWidget(self.number, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.text, row, 1)
-        grid.addWidget(self.choice, row, 2)
-        grid.addWidget(self.note, row, 3)
-        grid.addWidget(self.flag, row, 4)
 
     def answer(self) -> bool | None:
         """True normal, False abnormal, None not answered yet."""
@@ -537,7 +575,9 @@ class ItemRow:
     def _answered(self) -> None:
         abnormal = self.answer() is False
         self.note.setPlaceholderText(
-            _tr("required: what is abnormal") if abnormal else _tr("note")
+            QCoreApplication.translate("ChecksPane", "required: what is abnormal")
+            if abnormal
+            else QCoreApplication.translate("ChecksPane", "note")
         )
         self.text.setStyleSheet(f"color: {RED.name()};" if abnormal else "")
         if self.flag.isVisible() and (self.answer() is None or self.needs_note()):
@@ -552,9 +592,9 @@ class ItemRow:
     def mark(self) -> bool:
         """Show what this row still lacks; False when it lacks nothing."""
         if self.answer() is None:
-            self.flag.setText("⚠ " + _tr("answer"))
+            self.flag.setText("⚠ " + QCoreApplication.translate("ChecksPane", "answer"))
         elif self.needs_note():
-            self.flag.setText("⚠ " + _tr("note required"))
+            self.flag.setText("⚠ " + QCoreApplication.translate("ChecksPane", "note required"))
         else:
             self.flag.hide()
             return False
@@ -622,9 +662,7 @@ class CheckFormDialog(_AsyncDialog):
                 f'<b style="color: {RED.name()}">'
                 + html.escape(
                     "✖ "
-                    + self.tr(
-                        "This period was missed: the record is filled in late and marked so."
-                    )
+                    + self.tr("This period was missed: the record is filled in late and marked so.")
                 )
                 + "</b>"
             )
@@ -640,25 +678,21 @@ class CheckFormDialog(_AsyncDialog):
     def _items(self) -> None:
         inner = QWidget()
         inner.setObjectName("check-items")
-        grid = QGridLayout(inner)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(3, 2)
-        grid.setVerticalSpacing(6)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(4, 0, 4, 0)
+        column.setSpacing(0)
         for index in range(len(self.template.items)):
-            if index:
-                line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
-                grid.addWidget(line, index * 2 - 1, 0, 1, 5)
-            row = ItemRow(index + 1, self.template, index, inner)
-            row.place(grid, index * 2)
+            row = ItemRow(index + 1, self.template, index)
+            column.addWidget(row)
             self.rows.append(row)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("check-items-scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(inner)
-        self.scroll.setAccessibleName(self.tr("Items"))
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        column.addStretch(1)
+        self.items_area = QScrollArea()
+        self.items_area.setObjectName("check-items-scroll")
+        self.items_area.setWidgetResizable(True)
+        self.items_area.setWidget(inner)
+        self.items = inner
+        self.items_area.setAccessibleName(self.tr("Items"))
+        self.items_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         caption = QLabel(self.tr("&Items (%1)").replace("%1", str(len(self.rows))))
         if self.rows:
             caption.setBuddy(self.rows[0].normal)
@@ -680,20 +714,25 @@ class CheckFormDialog(_AsyncDialog):
         top.addWidget(self.answered, 1)
         top.addWidget(self.all_normal)
         self.layout_.insertLayout(1, top)
-        self.layout_.insertWidget(2, self.scroll, 1)
+        self.layout_.insertWidget(2, self.items_area, 1)
 
     def _size(self) -> None:
-        inner = self.scroll.widget()
-        wanted = inner.sizeHint().height() + 4
+        wanted = self.items.sizeHint().height() + 4
         screen = QGuiApplication.primaryScreen()
         room = screen.availableGeometry().height() if screen is not None else 900
-        self.scroll.setMinimumHeight(min(wanted, max(200, room // 2)))
-        self.resize(max(self.minimumWidth(), 900), min(self.sizeHint().height(), room - 80))
+        self.items_area.setMinimumHeight(min(wanted, max(200, room // 2)))
+        width = screen.availableGeometry().width() if screen is not None else 1280
+        self.resize(
+            max(self.minimumWidth(), min(1040, width - 80)),
+            min(self.sizeHint().height(), room - 80),
+        )
 
     def _count(self) -> None:
         done = sum(1 for row in self.rows if row.answer() is not None)
         abnormal = sum(1 for row in self.rows if row.answer() is False)
-        text = self.tr("%1 of %2 answered").replace("%1", str(done)).replace("%2", str(len(self.rows)))
+        text = (
+            self.tr("%1 of %2 answered").replace("%1", str(done)).replace("%2", str(len(self.rows)))
+        )
         if abnormal:
             text += " · " + self.tr("⚠ %1 abnormal").replace("%1", str(abnormal))
         self.answered.setText(text)
@@ -737,7 +776,7 @@ class CheckFormDialog(_AsyncDialog):
         if isinstance(exc, CheckError) and exc.code in ("unanswered", "note_required"):
             marked = [row for row in self.rows if row.mark()]
             if marked:
-                self.scroll.ensureWidgetVisible(marked[0].choice)
+                self.items_area.ensureWidgetVisible(marked[0])
                 marked[0].focus_target().setFocus()
 
     @property
@@ -766,7 +805,9 @@ class ReportFaultDialog(_AsyncDialog):
         self.setMinimumWidth(480)
         self.ctx = ctx
         self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("e.g. smoke detector, building 3, floor 2: fault lamp on"))
+        self.title.setPlaceholderText(
+            self.tr("e.g. smoke detector, building 3, floor 2: fault lamp on")
+        )
         add_field(self.form, self.tr("&What is faulty"), self.title, "fault-title")
         self.note = _text_field(self.tr("where, since when, who was told"))
         add_field(self.form, self.tr("&Details"), self.note, "fault-note")
@@ -826,4 +867,3 @@ class RepairDialog(_AsyncDialog):
     @property
     def repaired(self) -> FaultView | None:
         return self.result_value if isinstance(self.result_value, FaultView) else None
-

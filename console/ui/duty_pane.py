@@ -278,7 +278,7 @@ class DutyPane(QWidget):
         self.equipment_text = QLabel()
         self.equipment_text.setObjectName("equipment-due")
         self.equipment_text.setStyleSheet("color: #3e2723; font-weight: bold;")
-        self.record_button = button(self.tr("&Record now"), self)
+        self.record_button = button(self.tr("Record no&w"), self)
         self.record_button.setAccessibleName(self.tr("Record the equipment status now"))
         self.record_button.clicked.connect(self.record_equipment)
         banner = QHBoxLayout(self.equipment_banner)

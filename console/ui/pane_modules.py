@@ -3,6 +3,7 @@
 import console.ui.alarm_pane
 import console.ui.audit_pane
 import console.ui.camera_wall
+import console.ui.checks_pane
 import console.ui.duty_pane
 import console.ui.playback_pane
 import console.ui.records_pane

@@ -12,6 +12,7 @@ from console.core.auth import (
     Role,
     UserError,
 )
+from console.core.checks import MAX_NOTE, MAX_TITLE, CheckError
 from console.core.dutylog import MAX_TEXT, Category
 from console.core.incidents import MAX_TRAPPED, IncidentError
 from console.core.shifts import DutyError
@@ -218,6 +219,55 @@ def _incident_error(exc: IncidentError) -> str:
     return texts.get(exc.code, str(exc))
 
 
+def _check_error(exc: CheckError) -> str:
+    """A check-sheet or fault-report refusal (station rules section 4) in words."""
+    texts = {
+        "unanswered": QCoreApplication.translate(
+            "Wording", "Answer every item, normal or abnormal: %1 not answered yet."
+        ).replace("%1", str(len(_detail(exc).split(", ")))),
+        "unknown_item": QCoreApplication.translate(
+            "Wording",
+            "The sheet has no such item (its file has changed): close the form and open it again.",
+        ),
+        "note_required": (
+            QCoreApplication.translate(
+                "Wording", "An abnormal item needs a note saying what is wrong: %1"
+            ).replace("%1", str(exc).partition(": ")[0])
+            if ": " in str(exc)
+            else QCoreApplication.translate("Wording", "Say what was repaired and how.")
+        ),
+        "note_too_long": QCoreApplication.translate(
+            "Wording", "A note holds at most %1 characters; shorten it."
+        ).replace("%1", str(MAX_NOTE)),
+        "already_done": QCoreApplication.translate(
+            "Wording", "This sheet is already signed for this period."
+        ),
+        "future_period": QCoreApplication.translate(
+            "Wording", "A sheet cannot be signed for a period that has not begun."
+        ),
+        "bad_period": QCoreApplication.translate(
+            "Wording", "That time is not the start of one of this sheet's periods."
+        ),
+        "no_template": QCoreApplication.translate(
+            "Wording", "There is no such check sheet (its file has changed)."
+        ),
+        "title_required": QCoreApplication.translate("Wording", "Say what is faulty first."),
+        "title_too_long": QCoreApplication.translate(
+            "Wording", "A fault's title holds at most %1 characters; put the rest in the details."
+        ).replace("%1", str(MAX_TITLE)),
+        "no_fault": QCoreApplication.translate("Wording", "There is no such fault report."),
+        "already_repaired": QCoreApplication.translate(
+            "Wording", "This fault is already recorded as repaired."
+        ),
+        "no_record": QCoreApplication.translate("Wording", "There is no such check record."),
+        "naive_time": QCoreApplication.translate("Wording", "The time has no time zone."),
+        "bad_templates": QCoreApplication.translate(
+            "Wording", "The check sheet file is not valid: %1"
+        ).replace("%1", str(exc)),
+    }
+    return texts.get(exc.code, str(exc))
+
+
 def describe(exc: Exception) -> str:
     """One sentence for the operator; unknown errors keep their own text."""
     if isinstance(exc, BadCredentials):
@@ -237,6 +287,8 @@ def describe(exc: Exception) -> str:
         return _duty_error(exc)
     if isinstance(exc, IncidentError):
         return _incident_error(exc)
+    if isinstance(exc, CheckError):
+        return _check_error(exc)
     return str(exc)
 
 

@@ -39,7 +39,7 @@ def _last_actions(desk: Desk, n: int) -> list[tuple[str, str]]:
 def test_panes_follow_the_role(
     admin_window: MainWindow, qtbot, desk: Desk, operator: Actor
 ) -> None:
-    duty = {"log", "records"}
+    duty = {"log", "records", "checks"}
     assert set(admin_window.docks) == {"site", "alarms", "audit", "wall", "playback"} | duty
     admin_window.close()
     op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
