@@ -46,6 +46,7 @@ from tests.gui.conftest import open_window
 TZ = ZoneInfo("Asia/Shanghai")  # the demo site's
 S, F, R = StatusModel, FaultModel, RecordModel
 
+
 def at(local: str) -> datetime:
     """A wall-clock time at the demo site, as core keeps it (UTC)."""
     return datetime.fromisoformat(local).replace(tzinfo=TZ).astimezone(UTC)
