@@ -60,12 +60,13 @@ class MainWindow(QMainWindow):
 
     def _first_arrangement(self, specs: list[PaneSpec]) -> None:
         """Tabs and widths before any saved arrangement (restore_layout() overrides them)."""
-        for spec in specs:
-            if spec.tab_with in self.docks:
-                self.tabifyDockWidget(self.docks[spec.tab_with], self.docks[spec.key])
-        for spec in specs:
-            if spec.tab_with in self.docks:
-                self.docks[spec.tab_with].raise_()
+        tab_with = {s.key: s.tab_with for s in specs if s.tab_with in self.docks}
+        chains = {key: _chain(key, tab_with) for key in tab_with}
+        # Each pane joins the first of its chain (records → log → alarms), nearer ones first.
+        for key in sorted(tab_with, key=lambda k: len(chains[k])):
+            self.tabifyDockWidget(self.docks[chains[key][-1]], self.docks[key])
+        for chain in chains.values():
+            self.docks[chain[-1]].raise_()
         self._stretch = {s.key: s.stretch for s in specs if s.stretch > 0}
 
     def fit_first_widths(self) -> None:
@@ -267,3 +268,11 @@ class MainWindow(QMainWindow):
         ):
             text = text.replace(f"%{i}", value)
         QMessageBox.about(self, self.tr("About Watchdesk"), text)
+
+
+def _chain(key: str, tab_with: dict[str, str]) -> list[str]:
+    """`key`, the pane it tabs with, that one's, ... (a cycle stops where it closes)."""
+    chain = [key]
+    while (nxt := tab_with.get(chain[-1])) is not None and nxt not in chain:
+        chain.append(nxt)
+    return chain

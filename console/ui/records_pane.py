@@ -843,9 +843,9 @@ class LiftsTab(_RecordTab[LiftView]):
     def record_html(self, view: LiftView) -> str:
         now = self.model.now
         status = self.tr("Open") if view.is_open else self.tr("Closed")
+        title = self.tr("Lift %1").replace("%1", view.lift_no)
         parts = [
-            f"<h3>{html.escape(self.tr('Lift %1').replace('%1', view.lift_no))}"
-            f" — {html.escape(status)}</h3>",
+            f"<h3>{html.escape(title)} — {html.escape(status)}</h3>",
             self.line(
                 self.tr("Reported:"),
                 self.tr("%1 by %2")
@@ -868,7 +868,8 @@ class LiftsTab(_RecordTab[LiftView]):
                     .replace("%2", duration(int((view.seconds_trapped or 0) // 60))),
                 )
             )
-        parts.append(f"<p><b>{html.escape(self.tr('Calls:'))}</b></p>")
+        calls = self.tr("Calls:")
+        parts.append(f"<p><b>{html.escape(calls)}</b></p>")
         if view.calls:
             items = "".join(
                 f"<li>{html.escape(self.local(at))} — {html.escape(person_label(who))}</li>"
@@ -876,7 +877,8 @@ class LiftsTab(_RecordTab[LiftView]):
             )
             parts.append(f"<ul>{items}</ul>")
         else:
-            parts.append(f"<p>{html.escape(self.tr('No one called yet'))}</p>")
+            nobody = self.tr("No one called yet")
+            parts.append(f"<p>{html.escape(nobody)}</p>")
         if view.ambulance_called_at is not None:
             parts.append(
                 self.line(

@@ -419,9 +419,22 @@
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="636"/>
+        <location filename="../../console/ui/alarm_pane.py" line="637"/>
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AmbulanceDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="507"/>
+        <source>&amp;When was 120 called</source>
+        <translation>拨打 120 的时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="508"/>
+        <source>Record 12&amp;0 called</source>
+        <translation>记录已拨打 120(&amp;0)</translation>
     </message>
 </context>
 <context>
@@ -480,6 +493,24 @@
         <location filename="../../console/ui/audit_pane.py" line="123"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="483"/>
+        <source>&amp;Who was called</source>
+        <translation>通知了谁(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="484"/>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="485"/>
+        <source>&amp;Record call</source>
+        <translation>记录通知(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -608,200 +639,200 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="141"/>
-        <location filename="../../console/ui/camera_wall.py" line="873"/>
+        <location filename="../../console/ui/camera_wall.py" line="145"/>
+        <location filename="../../console/ui/camera_wall.py" line="903"/>
         <source>Camera wall</source>
         <translation>电视墙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="142"/>
+        <location filename="../../console/ui/camera_wall.py" line="146"/>
         <source>Camera wall, full screen</source>
         <translation>电视墙（全屏）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="192"/>
+        <location filename="../../console/ui/camera_wall.py" line="196"/>
         <source>%1 cameras</source>
         <translation>%1 画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="192"/>
+        <location filename="../../console/ui/camera_wall.py" line="196"/>
         <source>1 camera</source>
         <translation>单画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="194"/>
+        <location filename="../../console/ui/camera_wall.py" line="198"/>
         <source>La&amp;yout</source>
         <translation>布局(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="196"/>
+        <location filename="../../console/ui/camera_wall.py" line="200"/>
         <source>Wall layout</source>
         <translation>电视墙布局</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="200"/>
-        <location filename="../../console/ui/camera_wall.py" line="310"/>
+        <location filename="../../console/ui/camera_wall.py" line="204"/>
+        <location filename="../../console/ui/camera_wall.py" line="314"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="202"/>
+        <location filename="../../console/ui/camera_wall.py" line="206"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="203"/>
+        <location filename="../../console/ui/camera_wall.py" line="207"/>
         <source>Show the wall on the whole screen (F11)</source>
         <translation>全屏显示电视墙（F11）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="207"/>
+        <location filename="../../console/ui/camera_wall.py" line="211"/>
         <source>Wall messages</source>
         <translation>电视墙提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="213"/>
+        <location filename="../../console/ui/camera_wall.py" line="217"/>
         <source>Cameras</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="215"/>
+        <location filename="../../console/ui/camera_wall.py" line="219"/>
         <source>Drag a camera onto a tile, or press Enter to put it in the selected tile</source>
         <translation>将摄像机拖到画面上，或按 Enter 键将其放入所选画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="223"/>
+        <location filename="../../console/ui/camera_wall.py" line="227"/>
         <source>Cam&amp;eras</source>
         <translation>摄像机(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="235"/>
+        <location filename="../../console/ui/camera_wall.py" line="239"/>
         <source>Alarm view</source>
         <translation>报警画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="237"/>
+        <location filename="../../console/ui/camera_wall.py" line="241"/>
         <source>D&amp;ismiss</source>
         <translation>退出(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="239"/>
+        <location filename="../../console/ui/camera_wall.py" line="243"/>
         <source>Dismiss alarm view</source>
         <translation>退出报警画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="240"/>
+        <location filename="../../console/ui/camera_wall.py" line="244"/>
         <source>Back to the wall (Esc)</source>
         <translation>返回电视墙（Esc）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="242"/>
+        <location filename="../../console/ui/camera_wall.py" line="246"/>
         <source>Dismiss all</source>
         <translation>全部退出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="244"/>
+        <location filename="../../console/ui/camera_wall.py" line="248"/>
         <source>Dismiss every alarm view</source>
         <translation>退出所有报警画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="300"/>
+        <location filename="../../console/ui/camera_wall.py" line="304"/>
         <source>Layout: &amp;1 camera</source>
         <translation>布局：单画面(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="301"/>
+        <location filename="../../console/ui/camera_wall.py" line="305"/>
         <source>Layout: &amp;4 cameras</source>
         <translation>布局：4 画面(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="302"/>
+        <location filename="../../console/ui/camera_wall.py" line="306"/>
         <source>Layout: &amp;9 cameras</source>
         <translation>布局：9 画面(&amp;9)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="303"/>
+        <location filename="../../console/ui/camera_wall.py" line="307"/>
         <source>Layout: 1&amp;6 cameras</source>
         <translation>布局：16 画面(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="312"/>
+        <location filename="../../console/ui/camera_wall.py" line="316"/>
         <source>&amp;Snapshot</source>
         <translation>抓图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="313"/>
+        <location filename="../../console/ui/camera_wall.py" line="317"/>
         <source>Instant &amp;replay</source>
         <translation>即时回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="314"/>
-        <location filename="../../console/ui/camera_wall.py" line="512"/>
+        <location filename="../../console/ui/camera_wall.py" line="318"/>
+        <location filename="../../console/ui/camera_wall.py" line="516"/>
         <source>&amp;Enlarge selected camera</source>
         <translation>最大化所选画面(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="315"/>
+        <location filename="../../console/ui/camera_wall.py" line="319"/>
         <source>&amp;Dismiss alarm view / restore</source>
         <translation>退出报警画面/还原(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="465"/>
+        <location filename="../../console/ui/camera_wall.py" line="469"/>
         <source>Every tile is in use: select a tile (Tab) or drag the camera onto one.</source>
         <translation>所有画面均已占用：请选择一个画面（Tab），或将摄像机拖到某个画面上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="492"/>
+        <location filename="../../console/ui/camera_wall.py" line="496"/>
         <source>&amp;Restore the wall</source>
         <translation>还原电视墙(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="631"/>
+        <location filename="../../console/ui/camera_wall.py" line="661"/>
         <source>Your wall layout could not be loaded: %1</source>
         <translation>无法加载您的电视墙布局：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="655"/>
+        <location filename="../../console/ui/camera_wall.py" line="685"/>
         <source>Your wall layout could not be saved: %1</source>
         <translation>无法保存您的电视墙布局：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="762"/>
+        <location filename="../../console/ui/camera_wall.py" line="792"/>
         <source>⚠ Alarm: %1 — camera %2</source>
         <translation>⚠ 报警：%1 — 摄像机 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="768"/>
+        <location filename="../../console/ui/camera_wall.py" line="798"/>
         <source>%1 earlier alarm views waiting</source>
         <translation>另有 %1 个较早的报警画面待处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="810"/>
+        <location filename="../../console/ui/camera_wall.py" line="840"/>
         <source>No picture to save: select a camera tile first.</source>
         <translation>没有可保存的图像：请先选择一个画面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="822"/>
+        <location filename="../../console/ui/camera_wall.py" line="852"/>
         <source>Snapshot saved: %1</source>
         <translation>抓图已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="827"/>
+        <location filename="../../console/ui/camera_wall.py" line="857"/>
         <source>The snapshot could not be saved: %1</source>
         <translation>抓图保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="834"/>
+        <location filename="../../console/ui/camera_wall.py" line="864"/>
         <source>Select a camera tile first.</source>
         <translation>请先选择一个画面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="839"/>
+        <location filename="../../console/ui/camera_wall.py" line="869"/>
         <source>Instant replay is not available.</source>
         <translation>即时回放不可用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="877"/>
+        <location filename="../../console/ui/camera_wall.py" line="908"/>
         <source>&amp;Cameras</source>
         <translation>摄像机(&amp;C)</translation>
     </message>
@@ -835,6 +866,411 @@
     </message>
 </context>
 <context>
+    <name>CheckFormDialog</name>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="619"/>
+        <source>Fill in: %1</source>
+        <translation>填写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="628"/>
+        <source>optional: anything else the next shift should know</source>
+        <translation>选填：下一班还需要知道的情况</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="630"/>
+        <source>Sheet n&amp;ote</source>
+        <translation>检查表备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="632"/>
+        <source>Signed by (&amp;user name)</source>
+        <translation>签名人用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="634"/>
+        <source>enter your password again to sign</source>
+        <translation>再次输入密码以签名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="635"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="636"/>
+        <source>&amp;Sign</source>
+        <translation>签名(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="648"/>
+        <source>Period %1 · due by %2 · %3</source>
+        <translation>周期 %1 · 截止 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="655"/>
+        <source>Answer every item normal or abnormal; an abnormal item needs a note and opens a fault report. Sign with your password.</source>
+        <translation>逐项选择正常或异常；异常项须填写备注，并会生成故障报告。填完后用密码签名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="665"/>
+        <source>This period was missed: the record is filled in late and marked so.</source>
+        <translation>本周期已漏填：此记录为补填，并会标注为补填。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="674"/>
+        <source>About this sheet</source>
+        <translation>检查表说明</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="694"/>
+        <source>Items</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="696"/>
+        <source>&amp;Items (%1)</source>
+        <translation>检查项（%1）(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="699"/>
+        <source>Mark all &amp;normal</source>
+        <translation>其余全部正常(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="701"/>
+        <source>Mark all normal</source>
+        <translation>其余全部正常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="703"/>
+        <source>Every item not answered yet becomes normal; abnormal answers stay.</source>
+        <translation>所有未作答的项设为正常；已选异常的项不变。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="734"/>
+        <source>%1 of %2 answered</source>
+        <translation>已作答 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="737"/>
+        <source>⚠ %1 abnormal</source>
+        <translation>⚠ 异常 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="761"/>
+        <source>Enter your user name and password to sign.</source>
+        <translation>请输入用户名和密码以签名。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPane</name>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="133"/>
+        <source>&amp;Fill in the selected check…</source>
+        <translation>填写所选检查表(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="135"/>
+        <source>&amp;Report a fault…</source>
+        <translation>报告故障(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="136"/>
+        <source>&amp;Mark the selected fault repaired…</source>
+        <translation>将所选故障标为已修复(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="188"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="200"/>
+        <source>Sheets</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="203"/>
+        <source>&amp;Fill in…</source>
+        <translation>填写(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="204"/>
+        <source>Fill in and sign the selected sheet (Ctrl+Shift+K)</source>
+        <translation>填写并签名所选检查表（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="206"/>
+        <source>Sheets this peri&amp;od</source>
+        <translation>本周期检查表(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="211"/>
+        <source>Open faults</source>
+        <translation>未修复的故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="217"/>
+        <source>&amp;Mark repaired…</source>
+        <translation>标为已修复(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="218"/>
+        <source>Report a fau&amp;lt…</source>
+        <translation>报告故障(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="220"/>
+        <source>Open faul&amp;ts</source>
+        <translation>未修复的故障(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="228"/>
+        <source>Selected record, in full</source>
+        <translation>所选记录详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="234"/>
+        <source>Signed records</source>
+        <translation>已签名的记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="238"/>
+        <source>Si&amp;gned in the last %1 days</source>
+        <translation>近 %1 天已签名(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="241"/>
+        <source>Selected record, i&amp;n full</source>
+        <translation>所选记录详情(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="349"/>
+        <source>⚠ %1 overdue</source>
+        <translation>⚠ 逾期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="350"/>
+        <source>✖ %1 missed</source>
+        <translation>✖ 漏填 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="353"/>
+        <source>◷ %1 due</source>
+        <translation>◷ 待填 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="354"/>
+        <source>✔ %1 done</source>
+        <translation>✔ 已完成 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="355"/>
+        <source>open faults: %1</source>
+        <translation>未修复故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="368"/>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="410"/>
+        <source>No record selected: the signed records are listed on the left.</source>
+        <translation>未选择记录：已签名的记录列在左侧。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="449"/>
+        <source>%1 %2 is already signed (record #%3).</source>
+        <translation>%1 %2 已签名（记录 #%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="483"/>
+        <source>Signed %1 %2.</source>
+        <translation>已签名：%1 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="488"/>
+        <source>%1 abnormal: fault reports #%2 opened.</source>
+        <translation>%1 项异常：已生成故障报告 #%2。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="504"/>
+        <source>Fault #%1 reported: %2</source>
+        <translation>已报告故障 #%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="527"/>
+        <source>Fault #%1 repaired: %2</source>
+        <translation>故障 #%1 已修复：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="548"/>
+        <source>Check records</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_pane.py" line="553"/>
+        <source>Chec&amp;ks</source>
+        <translation>检查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="441"/>
+        <source>%1, of which %2 abnormal</source>
+        <translation>共 %1 项，其中异常 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="539"/>
+        <source>%1: note</source>
+        <translation>%1：备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="520"/>
+        <source>Abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="470"/>
+        <source>Answer</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="471"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="440"/>
+        <source>Items:</source>
+        <translation>检查项：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="432"/>
+        <source>Late:</source>
+        <translation>补填：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="519"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="472"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="421"/>
+        <source>Period:</source>
+        <translation>周期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="484"/>
+        <source>Sheet note:</source>
+        <translation>检查表备注：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="425"/>
+        <source>Signed:</source>
+        <translation>签名：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="453"/>
+        <location filename="../../console/ui/checks_widgets.py" line="526"/>
+        <source>abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="595"/>
+        <source>answer</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="94"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="75"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="76"/>
+        <source>due</source>
+        <translation>待填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="93"/>
+        <source>every shift</source>
+        <translation>每班</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="459"/>
+        <source>fault report #%1</source>
+        <translation>故障报告 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="433"/>
+        <source>filled in after its period had ended (补填)</source>
+        <translation>周期结束后才填写</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="78"/>
+        <source>missed</source>
+        <translation>漏填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="96"/>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="449"/>
+        <location filename="../../console/ui/checks_widgets.py" line="525"/>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="541"/>
+        <location filename="../../console/ui/checks_widgets.py" line="580"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="544"/>
+        <location filename="../../console/ui/checks_widgets.py" line="597"/>
+        <source>note required</source>
+        <translation>须填备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="77"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="97"/>
+        <source>quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="578"/>
+        <source>required: what is abnormal</source>
+        <translation>必填：异常情况</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="95"/>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="98"/>
+        <source>yearly</source>
+        <translation>每年</translation>
+    </message>
+</context>
+<context>
     <name>CloseAlarmDialog</name>
     <message>
         <location filename="../../console/ui/alarm_pane.py" line="84"/>
@@ -858,41 +1294,750 @@
     </message>
 </context>
 <context>
+    <name>CloseLiftDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="549"/>
+        <source>How it ended: cause, who came, anyone hurt</source>
+        <translation>处理结果：原因、到场人员、有无受伤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="550"/>
+        <source>&amp;Outcome</source>
+        <translation>处理结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="551"/>
+        <source>&amp;Close record</source>
+        <translation>关闭记录(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="940"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="941"/>
+        <source>New resident complaint</source>
+        <translation>新建住户投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="943"/>
+        <source>Handl&amp;ing…</source>
+        <translation>处理(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="944"/>
+        <source>Escala&amp;te…</source>
+        <translation>上报(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="945"/>
+        <source>Follo&amp;w-up call…</source>
+        <translation>回访(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="946"/>
+        <source>Cl&amp;ose</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="960"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="960"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="961"/>
+        <source>Complaint %1 · %2</source>
+        <translation>投诉 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="965"/>
+        <source>Received:</source>
+        <translation>受理：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="966"/>
+        <location filename="../../console/ui/records_pane.py" line="996"/>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="970"/>
+        <source>Resident:</source>
+        <translation>住户：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="971"/>
+        <source>Matter:</source>
+        <translation>投诉内容：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="972"/>
+        <source>Handling:</source>
+        <translation>处理情况：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="972"/>
+        <source>Not written yet</source>
+        <translation>尚未填写</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="977"/>
+        <source>Escalated to:</source>
+        <translation>上报：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="978"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="986"/>
+        <source>Follow-up call %1:</source>
+        <translation>回访 %1：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="991"/>
+        <source>Follow-up call:</source>
+        <translation>回访：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="991"/>
+        <source>not made yet</source>
+        <translation>尚未回访</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="995"/>
+        <source>Closed:</source>
+        <translation>关闭：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1002"/>
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="23"/>
+        <location filename="../../console/ui/statusbar.py" line="24"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="24"/>
+        <location filename="../../console/ui/statusbar.py" line="25"/>
         <source>On duty</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="25"/>
+        <location filename="../../console/ui/statusbar.py" line="26"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="27"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="26"/>
+        <location filename="../../console/ui/statusbar.py" line="28"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="51"/>
+        <location filename="../../console/ui/statusbar.py" line="55"/>
         <source>On duty: %1</source>
         <translation>值班：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="51"/>
+        <location filename="../../console/ui/statusbar.py" line="55"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="56"/>
+        <location filename="../../console/ui/statusbar.py" line="70"/>
+        <source>Shift %1</source>
+        <translation>班次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="72"/>
+        <source>⚠ only %1 on duty (at least %2)</source>
+        <translation>⚠ 在岗仅 %1 人（至少 %2 人）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="81"/>
         <source>Devices: %1 online · %2 fault · %3 not started</source>
         <translation>设备：%1 在线 · %2 故障 · %3 未启动</translation>
+    </message>
+</context>
+<context>
+    <name>DutyLogModel</name>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="112"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="113"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="114"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="115"/>
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="116"/>
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="117"/>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="118"/>
+        <source>Notes</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="121"/>
+        <source>Attached pictures</source>
+        <translation>附带的图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="122"/>
+        <source>Automatic entries, corrections, equipment status</source>
+        <translation>自动记录、更正、设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="180"/>
+        <source>⚙ auto</source>
+        <translation>⚙ 自动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="182"/>
+        <source>✔ status entry</source>
+        <translation>✔ 设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="184"/>
+        <source>corrects #%1</source>
+        <translation>更正 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="187"/>
+        <source>corrected by #%1</source>
+        <translation>已由 #%1 更正</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="211"/>
+        <source>%1 pictures</source>
+        <translation>%1 张图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="228"/>
+        <source>Written at %1</source>
+        <translation>录入于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="232"/>
+        <source>Written automatically (%1)</source>
+        <translation>系统自动记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="243"/>
+        <source>Equipment status not recorded %1–%2</source>
+        <translation>%1–%2 设备状态漏记</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="245"/>
+        <source>Equipment status entry due %1–%2</source>
+        <translation>%1–%2 设备状态待填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="253"/>
+        <source>✖ missed</source>
+        <translation>✖ 漏记</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="253"/>
+        <source>◷ due</source>
+        <translation>◷ 待填</translation>
+    </message>
+</context>
+<context>
+    <name>DutyPane</name>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="67"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="68"/>
+        <source>handing over</source>
+        <translation>交接中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="69"/>
+        <source>handed over</source>
+        <translation>已交班</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="185"/>
+        <source>&amp;New entry…</source>
+        <translation>新建记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="192"/>
+        <source>Duty log entries</source>
+        <translation>值班日志条目</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="204"/>
+        <source>Entr&amp;ies</source>
+        <translation>日志条目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="210"/>
+        <source>Selected entry</source>
+        <translation>所选记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="212"/>
+        <source>Correc&amp;t…</source>
+        <translation>更正(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="214"/>
+        <source>Vie&amp;w pictures…</source>
+        <translation>查看图片(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="250"/>
+        <source>Shift: loading…</source>
+        <translation>班次：正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="256"/>
+        <location filename="../../console/ui/duty_pane.py" line="362"/>
+        <source>&amp;Join the shift…</source>
+        <translation>加入本班(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="258"/>
+        <source>Shift handover…</source>
+        <translation>交接班…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="281"/>
+        <source>Record no&amp;w</source>
+        <translation>立即记录(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="282"/>
+        <source>Record the equipment status now</source>
+        <translation>立即记录设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="295"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="296"/>
+        <source>A&amp;ll days</source>
+        <translation>全部日期(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="298"/>
+        <source>All days</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="301"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="302"/>
+        <location filename="../../console/ui/duty_pane.py" line="485"/>
+        <source>All shifts</source>
+        <translation>全部班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="306"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="307"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="312"/>
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="313"/>
+        <location filename="../../console/ui/duty_pane.py" line="490"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="316"/>
+        <source>Text contains</source>
+        <translation>包含文字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="317"/>
+        <source>a word of the entry or the author&apos;s name</source>
+        <translation>记录中的字词或记录人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="322"/>
+        <source>Da&amp;y</source>
+        <translation>日期(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="322"/>
+        <source>Shi&amp;ft</source>
+        <translation>班次(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="328"/>
+        <source>Cat&amp;egory</source>
+        <translation>类别(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="329"/>
+        <source>Auth&amp;or</source>
+        <translation>记录人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="330"/>
+        <source>Te&amp;xt</source>
+        <translation>文字(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="355"/>
+        <source>&amp;New log entry…</source>
+        <translation>新建日志记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="357"/>
+        <source>&amp;Correct the selected entry…</source>
+        <translation>更正所选记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="360"/>
+        <source>Record &amp;equipment status…</source>
+        <translation>记录设备状态(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="363"/>
+        <source>Shift &amp;handover…</source>
+        <translation>交接班(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="463"/>
+        <source>Shift %1 (%2)</source>
+        <translation>班次 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="467"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="468"/>
+        <source>On duty: %1</source>
+        <translation>值班：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="472"/>
+        <source>Only %1 on duty; at least %2 required (GB 25506)</source>
+        <translation>在岗仅 %1 人，至少需要 %2 人（GB 25506）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="481"/>
+        <source>Equipment status entry due (since %1)</source>
+        <translation>设备状态待填（自 %1 起）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="530"/>
+        <source>%1 entries</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="532"/>
+        <source>✖ %1 equipment-status entries missed</source>
+        <translation>✖ 设备状态漏记 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="535"/>
+        <source>only the first %1 are shown: narrow the filter</source>
+        <translation>仅显示前 %1 条：请缩小筛选范围</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="559"/>
+        <source>Select an entry to read it in full here.</source>
+        <translation>选择一条记录，在此查看全文。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="573"/>
+        <source>Written at %1</source>
+        <translation>录入于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="576"/>
+        <source>Written automatically (%1)</source>
+        <translation>系统自动记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="579"/>
+        <source>Periodic equipment-status entry</source>
+        <translation>定时设备状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="581"/>
+        <source>This entry corrects #%1.</source>
+        <translation>本条更正 #%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="584"/>
+        <source>Corrected by #%1: read the correction too.</source>
+        <translation>已由 #%1 更正：请一并阅读更正内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="587"/>
+        <source>Pictures: %1 (Enter shows them)</source>
+        <translation>图片：%1（按 Enter 查看）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="597"/>
+        <source>No equipment-status entry was written between %1 and %2.</source>
+        <translation>%1 至 %2 未记录设备状态。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="599"/>
+        <source>The equipment-status entry for %1–%2 is due: Ctrl+E writes it.</source>
+        <translation>%1–%2 的设备状态待填：按 Ctrl+E 填写。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="654"/>
+        <source>The handover screen is not part of this version.</source>
+        <translation>此版本不含交接班界面。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="662"/>
+        <source>Duty log</source>
+        <translation>值班日志</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_pane.py" line="667"/>
+        <source>&amp;Duty</source>
+        <translation>值班(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="286"/>
+        <source>Correct entry #%1</source>
+        <translation>更正记录 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="288"/>
+        <source>Equipment status entry</source>
+        <translation>设备状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="290"/>
+        <source>New log entry</source>
+        <translation>新建日志记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="300"/>
+        <location filename="../../console/ui/duty_widgets.py" line="302"/>
+        <source>Written by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="306"/>
+        <source>Cate&amp;gory</source>
+        <translation>类别(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="310"/>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="311"/>
+        <source>Periodic &amp;equipment-status entry</source>
+        <translation>定时设备状态记录(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="313"/>
+        <source>Periodic equipment-status entry</source>
+        <translation>定时设备状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="317"/>
+        <source>What happened, where, who was told, what was done</source>
+        <translation>发生了什么、在哪里、通知了谁、做了什么</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="319"/>
+        <source>&amp;Text</source>
+        <translation>内容(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="321"/>
+        <source>&amp;Save entry</source>
+        <translation>保存记录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="330"/>
+        <source>This entry corrects entry #%1 (%2, %3, %4): “%5”. The original stays in the log, marked as corrected.</source>
+        <translation>本条更正记录 #%1（%2，%3，%4）：“%5”。原记录保留在日志中，并标注为已更正。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="341"/>
+        <source>The periodic equipment-status entry: the devices&apos; state is filled in below; add what you checked and saw.</source>
+        <translation>定时设备状态记录：下方已填入设备状态，请补充您检查和看到的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="354"/>
+        <source>Attach&amp;ments</source>
+        <translation>附件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="355"/>
+        <source>Attach &amp;photo…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="357"/>
+        <source>Attach s&amp;napshot…</source>
+        <translation>添加抓图(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="359"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="360"/>
+        <source>Remove the selected attachment</source>
+        <translation>移除所选附件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="403"/>
+        <source>%1 is not a picture: attach JPEG, PNG, BMP, WebP, GIF or TIFF.</source>
+        <translation>%1 不是图片：请添加 JPEG、PNG、BMP、WebP、GIF 或 TIFF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="433"/>
+        <source>Attach photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="435"/>
+        <source>Pictures (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="618"/>
+        <source>Escalated &amp;to</source>
+        <translation>上报给(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="619"/>
+        <source>&amp;Escalate</source>
+        <translation>上报(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FaultModel</name>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="310"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="311"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="312"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="313"/>
+        <source>Opened at</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="314"/>
+        <source>Opened by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="332"/>
+        <source>Opened by an abnormal item of check record #%1</source>
+        <translation>由检查记录 #%1 的异常项生成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="336"/>
+        <source>Reported by hand</source>
+        <translation>人工报告</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="636"/>
+        <source>What the resident said</source>
+        <translation>住户的反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="638"/>
+        <source>&amp;Outcome</source>
+        <translation>回访结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="639"/>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="640"/>
+        <source>&amp;Record call</source>
+        <translation>记录回访(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -901,6 +2046,749 @@
         <location filename="../../console/ui/forms.py" line="28"/>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>FreedDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="525"/>
+        <source>&amp;When were they freed</source>
+        <translation>解困时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="526"/>
+        <source>Record &amp;freed</source>
+        <translation>记录已解困(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>HandlingDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="598"/>
+        <source>What was done, who was told</source>
+        <translation>做了哪些处理，通知了谁</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="599"/>
+        <source>&amp;Handling</source>
+        <translation>处理情况(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="600"/>
+        <source>&amp;Add handling</source>
+        <translation>添加处理情况(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="79"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="80"/>
+        <source>Device fault</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="81"/>
+        <source>Check due</source>
+        <translation>检查待填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="82"/>
+        <source>Fault report</source>
+        <translation>故障报告</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="83"/>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="84"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="85"/>
+        <source>Footage loan</source>
+        <translation>录像借用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="86"/>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="92"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="93"/>
+        <source>waiting for the incoming signature</source>
+        <translation>等待接班人签名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="96"/>
+        <source>sealed</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="121"/>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="123"/>
+        <source>if</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="125"/>
+        <source>then</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="203"/>
+        <source>Shift handover — %1</source>
+        <translation>交接班 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="205"/>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="212"/>
+        <source>S&amp;hift:</source>
+        <translation>班次(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="222"/>
+        <source>Handover steps</source>
+        <translation>交接班步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="223"/>
+        <source>&amp;1 Open items</source>
+        <translation>(&amp;1) 未结事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="224"/>
+        <source>&amp;2 Keys and equipment</source>
+        <translation>(&amp;2) 钥匙与设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="225"/>
+        <source>&amp;3 Incoming operator&apos;s synthesis</source>
+        <translation>(&amp;3) 接班小结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="226"/>
+        <source>&amp;4 Signatures</source>
+        <translation>(&amp;4) 签名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="243"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="244"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="245"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="283"/>
+        <source>Everything the next shift must carry on with. Each item needs an owner and an instruction: if &lt;condition&gt; then &lt;action&gt;.</source>
+        <translation>下一班需要继续跟进的所有事项。每项都须指定负责人，并写明处置要求：如果&lt;条件&gt;，则&lt;措施&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="291"/>
+        <source>Open items</source>
+        <translation>未结事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="294"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="295"/>
+        <location filename="../../console/ui/handover_dialog.py" line="760"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="296"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="297"/>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="298"/>
+        <location filename="../../console/ui/handover_dialog.py" line="340"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="299"/>
+        <source>Instruction</source>
+        <translation>处置要求</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="300"/>
+        <source>Ready?</source>
+        <translation>是否就绪</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="323"/>
+        <location filename="../../console/ui/handover_dialog.py" line="646"/>
+        <source>Selected item</source>
+        <translation>所选事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="329"/>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="331"/>
+        <source>e.g. the smoke detector alarms again</source>
+        <translation>例如：烟感再次报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="332"/>
+        <source>I&amp;f … / 如果:</source>
+        <translation>如果…(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="335"/>
+        <source>e.g. send the guard of building 1 and call the squad leader</source>
+        <translation>例如：派1号楼保安前往，并通知班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="337"/>
+        <source>&amp;Then … / 则:</source>
+        <translation>则…(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="355"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="357"/>
+        <source>Gather the open items again (F5)</source>
+        <translation>重新汇总未结事项（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="371"/>
+        <source>Tick each thing as handed over. Anything not handed over needs a note saying what is wrong or where it is.</source>
+        <translation>逐项勾选已交接。未交接的须备注原因或物品所在位置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="385"/>
+        <source>&amp;All handed over</source>
+        <translation>全部已交接(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="400"/>
+        <source>What you take over, in your own words: what is open, what to watch.</source>
+        <translation>用自己的话写下接手的情况：哪些事项未结，需要注意什么。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="402"/>
+        <source>&amp;Synthesis, written by the incoming operator:</source>
+        <translation>接班小结（由接班人填写）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="404"/>
+        <source>Incoming operator&apos;s synthesis</source>
+        <translation>接班小结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="413"/>
+        <source>1. Outgoing operator — 交班 hands over</source>
+        <translation>1. 交班人签名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="418"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="419"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="421"/>
+        <source>Sign &amp;outgoing (交班)</source>
+        <translation>交班签名(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="435"/>
+        <source>Seal / 封存哈希:</source>
+        <translation>封存哈希：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="438"/>
+        <source>Seal hash</source>
+        <translation>封存哈希</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="447"/>
+        <source>2. Incoming operator — 接班 accepts</source>
+        <translation>2. 接班人签名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="452"/>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="453"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="455"/>
+        <source>Sign &amp;incoming (接班)</source>
+        <translation>接班签名(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="460"/>
+        <source>With&amp;draw…</source>
+        <translation>撤回(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="463"/>
+        <source>Take back the outgoing signature (the incoming operator does not accept)</source>
+        <translation>撤回交班签名（接班人不接班时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="476"/>
+        <source>3. Sealed</source>
+        <translation>3. 已封存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="484"/>
+        <source>&amp;Save handover sheet (PDF)…</source>
+        <translation>保存交接班记录（PDF）(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="533"/>
+        <source>Restored what was typed before the dialog was closed.</source>
+        <translation>已恢复窗口关闭前填写的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="599"/>
+        <source>%1 open items.</source>
+        <translation>共 %1 项未结事项。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="601"/>
+        <source>No open items: nothing to carry over.</source>
+        <translation>没有未结事项，无需移交。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="609"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="612"/>
+        <source>needs %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="614"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="618"/>
+        <source>if %1 then %2</source>
+        <translation>如果%1，则%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="656"/>
+        <source>Item %1 of %2: %3</source>
+        <translation>第 %1/%2 项：%3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="728"/>
+        <source>%1 open items gathered now.</source>
+        <translation>已重新汇总：共 %1 项未结事项。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="730"/>
+        <source>%1 closed meanwhile and left the list.</source>
+        <translation>其间有 %1 项已结束，已移出列表。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="745"/>
+        <source>The open items have changed since this list was gathered: press Refresh (F5).</source>
+        <translation>汇总后未结事项有变化：请按“刷新”（F5）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="760"/>
+        <source>Handed over?</source>
+        <translation>是否交接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="760"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="767"/>
+        <source>handed over / 已交接</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="769"/>
+        <source>%1: handed over</source>
+        <translation>%1：已交接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="773"/>
+        <source>%1: note</source>
+        <translation>%1：备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="800"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="802"/>
+        <source>Required when not handed over: what is wrong, where it is</source>
+        <translation>未交接时必填：原因、物品所在位置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="806"/>
+        <source>complete</source>
+        <translation>已填好</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="809"/>
+        <location filename="../../console/ui/handover_dialog.py" line="810"/>
+        <source>note required</source>
+        <translation>须填备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="861"/>
+        <source>The outgoing operator enters their user name and password.</source>
+        <translation>请交班人输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="867"/>
+        <source>Signing as outgoing operator…</source>
+        <translation>正在以交班人身份签名…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="890"/>
+        <source>The incoming operator enters their user name and password.</source>
+        <translation>请接班人输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="896"/>
+        <source>Signing as incoming operator…</source>
+        <translation>正在以接班人身份签名…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="973"/>
+        <source>Handed over by %1 at %2.</source>
+        <translation>%1 已于 %2 交班。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="986"/>
+        <source>Accepted by %1 at %2.</source>
+        <translation>%1 已于 %2 接班。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1020"/>
+        <source>Withdraw the handover</source>
+        <translation>撤回交接班</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1023"/>
+        <source>Why is the outgoing signature taken back? The shift opens again; the withdrawn handover stays on record.</source>
+        <translation>为什么撤回交班签名？撤回后本班次重新开放，撤回的交接班仍保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1027"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1043"/>
+        <source>Withdrawing…</source>
+        <translation>正在撤回…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1071"/>
+        <source>Save handover sheet</source>
+        <translation>保存交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1071"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1079"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1090"/>
+        <source>Handover sheet saved: %1</source>
+        <translation>交接班记录已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1126"/>
+        <source>Shift %1 is sealed: its duty log and check records are now read-only. New entries go into the next shift.</source>
+        <translation>班次 %1 已封存：其值班日志和检查记录现为只读，新记录将记入下一班次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1135"/>
+        <source>Gathering the open items…</source>
+        <translation>正在汇总未结事项…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1136"/>
+        <source>No shift is waiting for a handover.</source>
+        <translation>没有待交接的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1138"/>
+        <source>Draft: fill in every step, then both operators sign (outgoing first).</source>
+        <translation>草稿：填完每一步后由双方签名（交班人先签）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1141"/>
+        <source>Handed over: the content below is sealed and read-only. The incoming operator checks it and signs, or it is withdrawn.</source>
+        <translation>已交班：以下内容已封存，只读。接班人核对后签名，否则撤回本次交接。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1144"/>
+        <source>Sealed: both operators have signed.</source>
+        <translation>已封存：交接双方均已签名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1150"/>
+        <source>Ctrl+Enter signs as outgoing operator · F5 gathers the items again</source>
+        <translation>Ctrl+Enter：交班人签名 · F5：重新汇总事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1152"/>
+        <source>Ctrl+Enter signs as incoming operator</source>
+        <translation>Ctrl+Enter：接班人签名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handover_dialog.py" line="1194"/>
+        <source>The handover was changed at another desk.</source>
+        <translation>交接班已在另一值班台上更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="597"/>
+        <source>Pictures of entry #%1</source>
+        <translation>记录 #%1 的图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="609"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="612"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 上一张(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="613"/>
+        <source>Previous picture</source>
+        <translation>上一张图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="615"/>
+        <source>&amp;Next ▶</source>
+        <translation>下一张(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="616"/>
+        <source>Next picture</source>
+        <translation>下一张图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="638"/>
+        <source>%1 / %2 · %3</source>
+        <translation>%1 / %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="645"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="659"/>
+        <source>⚠ %1 cannot be shown (the file is missing or not a picture).</source>
+        <translation>⚠ 无法显示 %1（文件缺失或不是图片）。</translation>
+    </message>
+</context>
+<context>
+    <name>JoinShiftDialog</name>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="704"/>
+        <source>Join the shift</source>
+        <translation>加入本班</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="708"/>
+        <source>A second operator joins the shift at this console with their own user name and password (GB 25506: at least %1 on duty).</source>
+        <translation>第二名值班员在本值班台用自己的用户名和密码加入本班（GB 25506：至少 %1 人在岗）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="715"/>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="716"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+</context>
+<context>
+    <name>LiftsTab</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="824"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="825"/>
+        <source>New lift entrapment record</source>
+        <translation>新建电梯困人记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="827"/>
+        <source>Call&amp;ed…</source>
+        <translation>已通知(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="828"/>
+        <source>Called 12&amp;0…</source>
+        <translation>已拨打 120(&amp;0)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="829"/>
+        <source>&amp;Freed…</source>
+        <translation>已解困(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="830"/>
+        <source>Cl&amp;ose…</source>
+        <translation>关闭(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="845"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="845"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="850"/>
+        <source>Reported:</source>
+        <translation>报告：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="851"/>
+        <location filename="../../console/ui/records_pane.py" line="897"/>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="855"/>
+        <source>People trapped:</source>
+        <translation>被困人数：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="858"/>
+        <source>⚠ Still trapped, for %1</source>
+        <translation>⚠ 仍有人被困，已 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="865"/>
+        <source>Freed:</source>
+        <translation>解困：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="866"/>
+        <source>%1 (after %2)</source>
+        <translation>%1（被困 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="885"/>
+        <source>120:</source>
+        <translation>120：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="886"/>
+        <source>someone injured; 120 called %1</source>
+        <translation>有人受伤，%1 已拨打 120</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="892"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="896"/>
+        <source>Closed:</source>
+        <translation>关闭：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="902"/>
+        <source>Outcome:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="871"/>
+        <source>Calls:</source>
+        <translation>通知：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="846"/>
+        <source>Lift %1</source>
+        <translation>电梯 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="880"/>
+        <source>No one called yet</source>
+        <translation>尚未通知任何人</translation>
     </message>
 </context>
 <context>
@@ -968,118 +2856,118 @@
         <translation>Watchdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="83"/>
+        <location filename="../../console/ui/mainwindow.py" line="108"/>
         <source>&amp;Site</source>
         <translation>站点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="84"/>
+        <location filename="../../console/ui/mainwindow.py" line="109"/>
         <source>&amp;Verify audit chain</source>
         <translation>校验审计链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="86"/>
+        <location filename="../../console/ui/mainwindow.py" line="111"/>
         <source>&amp;Lock console</source>
         <translation>锁定值班台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="87"/>
+        <location filename="../../console/ui/mainwindow.py" line="112"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="88"/>
+        <location filename="../../console/ui/mainwindow.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="91"/>
+        <location filename="../../console/ui/mainwindow.py" line="116"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="95"/>
+        <location filename="../../console/ui/mainwindow.py" line="120"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="98"/>
+        <location filename="../../console/ui/mainwindow.py" line="123"/>
         <source>&amp;Users</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="99"/>
+        <location filename="../../console/ui/mainwindow.py" line="124"/>
         <source>&amp;Manage users…</source>
         <translation>用户管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="101"/>
+        <location filename="../../console/ui/mainwindow.py" line="126"/>
         <source>&amp;Change my password…</source>
         <translation>修改我的密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="102"/>
+        <location filename="../../console/ui/mainwindow.py" line="127"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="103"/>
+        <location filename="../../console/ui/mainwindow.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="104"/>
+        <location filename="../../console/ui/mainwindow.py" line="129"/>
         <source>&amp;About Watchdesk</source>
         <translation>关于 Watchdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="154"/>
+        <location filename="../../console/ui/mainwindow.py" line="179"/>
         <source>Quit Watchdesk</source>
         <translation>退出 Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="156"/>
+        <location filename="../../console/ui/mainwindow.py" line="181"/>
         <source>Close the console? Alarms are not shown at this desk until it is started again.</source>
         <translation>确定关闭值班台？关闭后本台不再显示报警，直到重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="184"/>
+        <location filename="../../console/ui/mainwindow.py" line="209"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="185"/>
+        <location filename="../../console/ui/mainwindow.py" line="210"/>
         <source>The language changes at your next log-in. 语言将在下次登录时切换。</source>
         <translation>语言将在下次登录时切换。The language changes at your next log-in.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="194"/>
+        <location filename="../../console/ui/mainwindow.py" line="219"/>
         <source>The audit chain is intact: %1 records.</source>
         <translation>审计链完整：共 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="195"/>
-        <location filename="../../console/ui/mainwindow.py" line="198"/>
+        <location filename="../../console/ui/mainwindow.py" line="220"/>
+        <location filename="../../console/ui/mainwindow.py" line="223"/>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="197"/>
+        <location filename="../../console/ui/mainwindow.py" line="222"/>
         <source>The audit chain is BROKEN: %1</source>
         <translation>审计链已被破坏：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="201"/>
+        <location filename="../../console/ui/mainwindow.py" line="226"/>
         <source>Watchdesk</source>
         <translation>Watchdesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="229"/>
+        <location filename="../../console/ui/mainwindow.py" line="254"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="233"/>
+        <location filename="../../console/ui/mainwindow.py" line="258"/>
         <source>Watchdesk %1 — monitoring-room console.
 Site: %2
 Site file: %3
@@ -1090,9 +2978,75 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/mainwindow.py" line="245"/>
+        <location filename="../../console/ui/mainwindow.py" line="270"/>
         <source>About Watchdesk</source>
         <translation>关于 Watchdesk</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="576"/>
+        <source>e.g. 3-2-501</source>
+        <translation>例如：3-2-501</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="577"/>
+        <source>What the resident complains about</source>
+        <translation>住户投诉的内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="578"/>
+        <source>&amp;Resident&apos;s name</source>
+        <translation>住户姓名(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="579"/>
+        <source>&amp;Unit (room)</source>
+        <translation>房号(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="580"/>
+        <source>&amp;Matter</source>
+        <translation>投诉内容(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="581"/>
+        <source>&amp;Open record</source>
+        <translation>建立记录(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>NewLiftDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="456"/>
+        <source>e.g. 3号楼2号梯</source>
+        <translation>例如：3号楼2号梯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="460"/>
+        <source>What the people trapped said, floor, first steps</source>
+        <translation>被困人员反映的情况、所在楼层、初步处置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="461"/>
+        <source>&amp;Lift number</source>
+        <translation>电梯编号(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="462"/>
+        <source>&amp;People trapped</source>
+        <translation>被困人数(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="463"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="464"/>
+        <source>&amp;Open record</source>
+        <translation>建立记录(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1442,9 +3396,385 @@ Database: %4</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1412"/>
+        <location filename="../../console/ui/playback_pane.py" line="1413"/>
         <source>&amp;Playback</source>
         <translation>录像回放(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordModel</name>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="361"/>
+        <source>Sheet</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="362"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="363"/>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="364"/>
+        <source>Signed at</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="365"/>
+        <source>Abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="366"/>
+        <source>Late</source>
+        <translation>补填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="380"/>
+        <source>late</source>
+        <translation>补填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="392"/>
+        <source>Filled in after its period had ended (补填)</source>
+        <translation>周期结束后才填写（补填）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="397"/>
+        <source>%1 abnormal items</source>
+        <translation>%1 项异常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="399"/>
+        <source>filled in late</source>
+        <translation>补填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="399"/>
+        <source>on time</source>
+        <translation>按时填写</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPane</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="78"/>
+        <location filename="../../console/ui/records_pane.py" line="86"/>
+        <source>Squad leader (班长)</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="79"/>
+        <source>Lift technician (电梯维保)</source>
+        <translation>电梯维保</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="80"/>
+        <source>Engineering (工程部)</source>
+        <translation>工程部</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="87"/>
+        <source>Security supervisor (保安主管)</source>
+        <translation>保安主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="90"/>
+        <source>Management office manager (管理处经理)</source>
+        <translation>管理处经理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="113"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="115"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="124"/>
+        <source>⚠ Trapped %1</source>
+        <translation>⚠ 已被困 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="129"/>
+        <source>Freed after %1</source>
+        <translation>被困 %1 后解困</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="133"/>
+        <source>No one trapped</source>
+        <translation>无人被困</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="235"/>
+        <location filename="../../console/ui/records_pane.py" line="292"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="236"/>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="237"/>
+        <source>People trapped</source>
+        <translation>被困人数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="238"/>
+        <source>Reported</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="239"/>
+        <source>Entrapment</source>
+        <translation>被困情况</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="240"/>
+        <source>Called</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="241"/>
+        <location filename="../../console/ui/records_pane.py" line="504"/>
+        <source>120 called</source>
+        <translation>已拨打 120</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="242"/>
+        <location filename="../../console/ui/records_pane.py" line="250"/>
+        <location filename="../../console/ui/records_pane.py" line="300"/>
+        <location filename="../../console/ui/records_pane.py" line="308"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="248"/>
+        <location filename="../../console/ui/records_pane.py" line="306"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="273"/>
+        <source>Someone was injured: 120 called</source>
+        <translation>有人受伤：已拨打 120</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="293"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="294"/>
+        <source>Resident</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="295"/>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="296"/>
+        <source>Matter</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="297"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="298"/>
+        <source>Escalated to</source>
+        <translation>上报对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="299"/>
+        <location filename="../../console/ui/records_pane.py" line="343"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="341"/>
+        <source>Write the handling</source>
+        <translation>填写处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="344"/>
+        <source>Ready to close</source>
+        <translation>可以关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="441"/>
+        <source>Lift %1 · %2 trapped · reported %3</source>
+        <translation>电梯 %1 · 被困 %2 人 · 报告于 %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="451"/>
+        <source>New lift entrapment record</source>
+        <translation>新建电梯困人记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="476"/>
+        <source>Record a call</source>
+        <translation>记录通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="499"/>
+        <source>Someone is injured and 120 has been called: record it on this lift record?</source>
+        <translation>有人受伤，已拨打 120：记入这条电梯困人记录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="519"/>
+        <source>People freed</source>
+        <translation>被困人员已解困</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="538"/>
+        <source>People are still recorded as trapped: record them freed before closing.</source>
+        <translation>记录显示仍有人被困：请先记录解困，再关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="543"/>
+        <source>Close lift record</source>
+        <translation>关闭电梯困人记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="562"/>
+        <source>Complaint from %1: %2</source>
+        <translation>%1 的投诉：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="570"/>
+        <source>New resident complaint</source>
+        <translation>新建住户投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="593"/>
+        <source>Complaint handling</source>
+        <translation>投诉处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="612"/>
+        <source>Escalate complaint</source>
+        <translation>上报投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="631"/>
+        <source>Follow-up call (回访)</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="819"/>
+        <source>Lift entrapment records</source>
+        <translation>电梯困人记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="935"/>
+        <source>Resident complaint records</source>
+        <translation>住户投诉记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1075"/>
+        <location filename="../../console/ui/records_pane.py" line="1213"/>
+        <source>Lift and complaint records</source>
+        <translation>电梯困人与投诉记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1076"/>
+        <location filename="../../console/ui/records_pane.py" line="1161"/>
+        <source>&amp;Lifts</source>
+        <translation>电梯困人(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1077"/>
+        <location filename="../../console/ui/records_pane.py" line="1167"/>
+        <source>Co&amp;mplaints</source>
+        <translation>住户投诉(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1092"/>
+        <source>Lift &amp;entrapment…</source>
+        <translation>登记电梯困人(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1093"/>
+        <source>Resident &amp;complaint…</source>
+        <translation>登记住户投诉(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1141"/>
+        <location filename="../../console/ui/records_pane.py" line="1156"/>
+        <source>%1 open, %2 closed in the last %3 days</source>
+        <translation>处理中 %1 条，近 %3 天已关闭 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1147"/>
+        <source>⚠ People trapped in %1 lift(s)</source>
+        <translation>⚠ %1 部电梯有人被困</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1163"/>
+        <source>&amp;Lifts ⚠ %1 trapped</source>
+        <translation>电梯困人 ⚠ %1 部有人被困(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1165"/>
+        <source>&amp;Lifts (%1 open)</source>
+        <translation>电梯困人（处理中 %1）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1169"/>
+        <source>Co&amp;mplaints (%1 open)</source>
+        <translation>住户投诉（处理中 %1）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="1218"/>
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="837"/>
+        <source>Fault #%1 repaired</source>
+        <translation>故障 #%1 已修复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="843"/>
+        <source>Opened %1 by %2</source>
+        <translation>%2 于 %1 报告</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="855"/>
+        <source>The fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="857"/>
+        <source>what was repaired or replaced, by whom; is it tested?</source>
+        <translation>修复或更换了什么，由谁处理，是否已测试？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="858"/>
+        <source>&amp;What was repaired and how</source>
+        <translation>修复情况(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="859"/>
+        <source>&amp;Repaired</source>
+        <translation>已修复(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +3854,39 @@ Database: %4</source>
         <location filename="../../console/ui/playback_pane.py" line="1327"/>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFaultDialog</name>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="803"/>
+        <source>Report a fault</source>
+        <translation>报告故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="809"/>
+        <source>e.g. smoke detector, building 3, floor 2: fault lamp on</source>
+        <translation>例如：3号楼2层烟感，故障灯亮</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="811"/>
+        <source>&amp;What is faulty</source>
+        <translation>故障内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="812"/>
+        <source>where, since when, who was told</source>
+        <translation>位置、开始时间、已通知谁</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="813"/>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="814"/>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +4025,92 @@ Database: %4</source>
         <location filename="../../console/ui/site_pane.py" line="114"/>
         <source>Site and devices</source>
         <translation>站点设备</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDialog</name>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="538"/>
+        <source>Attach snapshots</source>
+        <translation>添加抓图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="544"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="551"/>
+        <source>Snapshots, newest first</source>
+        <translation>抓图（最新的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="553"/>
+        <source>&amp;Snapshots, newest first</source>
+        <translation>抓图（最新的在前）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="555"/>
+        <source>&amp;Attach</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/duty_widgets.py" line="578"/>
+        <source>No snapshots yet: Ctrl+S on the camera wall takes one.</source>
+        <translation>还没有抓图：在电视墙上按 Ctrl+S 抓图。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusModel</name>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="228"/>
+        <source>Sheet</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="228"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="228"/>
+        <source>Due by</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="228"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="243"/>
+        <source>%1, %2 items</source>
+        <translation>%1，共 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="247"/>
+        <source>Due %1 hours after the period starts</source>
+        <translation>周期开始后 %1 小时内须完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="258"/>
+        <source>Signed (record #%1).</source>
+        <translation>已签名（记录 #%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="261"/>
+        <source>Not filled in yet; due by %1. Enter fills it in.</source>
+        <translation>尚未填写，截止时间 %1。按 Enter 填写。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="266"/>
+        <source>Not filled in, and the deadline %1 has passed. Enter fills it in.</source>
+        <translation>尚未填写，已过截止时间 %1。按 Enter 填写。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checks_widgets.py" line="269"/>
+        <source>The period ended without a record. It can still be filled in late (marked so): Enter fills it in.</source>
+        <translation>该周期已结束，没有记录。仍可补填（会标注为补填）：按 Enter 填写。</translation>
     </message>
 </context>
 <context>
@@ -1850,297 +4299,628 @@ Database: %4</source>
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../console/ui/wording.py" line="19"/>
+        <location filename="../../console/ui/wording.py" line="23"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="20"/>
+        <location filename="../../console/ui/wording.py" line="24"/>
         <source>Supervisor</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="21"/>
+        <location filename="../../console/ui/wording.py" line="25"/>
         <source>Manager</source>
         <translation>管理处负责人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="22"/>
+        <location filename="../../console/ui/wording.py" line="26"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="28"/>
+        <location filename="../../console/ui/wording.py" line="32"/>
         <source>The password must have at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="31"/>
+        <location filename="../../console/ui/wording.py" line="35"/>
         <source>The password must not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="34"/>
+        <location filename="../../console/ui/wording.py" line="38"/>
         <source>User name: 2-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="37"/>
+        <location filename="../../console/ui/wording.py" line="41"/>
         <source>A user with this name already exists.</source>
         <translation>已存在同名用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="38"/>
+        <location filename="../../console/ui/wording.py" line="42"/>
         <source>The first user must be an administrator.</source>
         <translation>第一个用户必须是系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="41"/>
+        <location filename="../../console/ui/wording.py" line="45"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="44"/>
+        <location filename="../../console/ui/wording.py" line="48"/>
         <source>No such user.</source>
         <translation>没有该用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="45"/>
+        <location filename="../../console/ui/wording.py" line="49"/>
         <source>This would leave the site without an active administrator.</source>
         <translation>此操作会使站点没有可用的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="54"/>
+        <location filename="../../console/ui/wording.py" line="58"/>
         <source>Someone has already acknowledged this alarm.</source>
         <translation>该报警已被他人确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="57"/>
+        <location filename="../../console/ui/wording.py" line="61"/>
         <source>Acknowledge the alarm first.</source>
         <translation>请先确认报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="58"/>
+        <location filename="../../console/ui/wording.py" line="62"/>
         <source>This alarm is already closed.</source>
         <translation>该报警已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="59"/>
+        <location filename="../../console/ui/wording.py" line="63"/>
         <source>This step is already ticked.</source>
         <translation>该步骤已勾选。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="60"/>
+        <location filename="../../console/ui/wording.py" line="64"/>
         <source>The checklist has no such step.</source>
         <translation>处置清单中没有该步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="61"/>
+        <location filename="../../console/ui/wording.py" line="65"/>
         <source>Write a comment first.</source>
         <translation>请先填写备注。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="62"/>
+        <location filename="../../console/ui/wording.py" line="66"/>
         <source>Say which guard or post was sent.</source>
         <translation>请填写派出的保安或岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="65"/>
+        <location filename="../../console/ui/wording.py" line="69"/>
         <source>Shelving a zone needs a reason.</source>
         <translation>搁置防区必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="66"/>
+        <location filename="../../console/ui/wording.py" line="70"/>
         <source>The shelving must end in the future.</source>
         <translation>搁置结束时间必须晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="69"/>
+        <location filename="../../console/ui/wording.py" line="73"/>
         <source>A zone may be shelved for at most 7 days.</source>
         <translation>防区最多可搁置 7 天。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="72"/>
+        <location filename="../../console/ui/wording.py" line="76"/>
         <source>This zone is already shelved.</source>
         <translation>该防区已被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="73"/>
+        <location filename="../../console/ui/wording.py" line="77"/>
         <source>This zone is not shelved.</source>
         <translation>该防区未被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="74"/>
+        <location filename="../../console/ui/wording.py" line="78"/>
         <source>There is no such zone.</source>
         <translation>没有该防区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="75"/>
+        <location filename="../../console/ui/wording.py" line="79"/>
         <source>There is no such alarm.</source>
         <translation>没有该报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="83"/>
+        <location filename="../../console/ui/wording.py" line="87"/>
+        <source>Patrol</source>
+        <translation>巡视</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="88"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="89"/>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="90"/>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="91"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="92"/>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="93"/>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="94"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="106"/>
+        <source>Write what happened first.</source>
+        <translation>请先填写发生的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="107"/>
+        <source>An entry holds at most %1 characters; write two entries.</source>
+        <translation>一条记录最多 %1 个字符，请分成两条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="110"/>
+        <source>That time falls in a shift that has been handed over: it takes no new entries. Write the entry in the current shift instead.</source>
+        <translation>该时间属于已交班的班次，不能再添加记录。请记入当前班次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="115"/>
+        <source>An entry cannot be dated in the future.</source>
+        <translation>记录时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="116"/>
+        <source>The entry&apos;s time has no time zone.</source>
+        <translation>记录时间缺少时区。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="117"/>
+        <source>There is no such log entry.</source>
+        <translation>没有该日志记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="118"/>
+        <source>There is no such shift.</source>
+        <translation>没有该班次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="119"/>
+        <source>Only pictures can be attached (JPEG, PNG, BMP, WebP, GIF or TIFF).</source>
+        <translation>只能添加图片（JPEG、PNG、BMP、WebP、GIF 或 TIFF）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="122"/>
+        <source>A picture is larger than 20 MB; attach a smaller one.</source>
+        <translation>有图片超过 20 MB，请换一张较小的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="125"/>
+        <source>A picture could not be read: %1</source>
+        <translation>无法读取图片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="128"/>
+        <source>A picture could not be stored: %1</source>
+        <translation>无法保存图片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="131"/>
+        <source>These open items are not in the handover yet: %1</source>
+        <translation>以下未结事项尚未列入交接班：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="134"/>
+        <source>Each open item needs an owner and an “if … then …” instruction.</source>
+        <translation>每项未结事项都须指定负责人，并写明“如果…则…”处置要求。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="137"/>
+        <source>Tick every checklist item as handed over, or say what is wrong with it.</source>
+        <translation>请逐项勾选已交接，或注明未交接的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="140"/>
+        <source>The incoming operator first writes a short summary in their own words.</source>
+        <translation>请接班人先用自己的话写一段简短的接班小结。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="143"/>
+        <source>This shift has already been handed over.</source>
+        <translation>该班次已交班。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="146"/>
+        <source>This shift has not begun yet.</source>
+        <translation>该班次尚未开始。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="147"/>
+        <source>Only someone who was on duty in this shift can hand it over.</source>
+        <translation>只有在本班次在岗的人员才能交班。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="150"/>
+        <source>The incoming operator must be someone other than the outgoing one.</source>
+        <translation>接班人与交班人不能是同一人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="153"/>
+        <source>This handover is not waiting to be accepted.</source>
+        <translation>该交接班不在等待接班状态。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="156"/>
+        <source>There is no such handover.</source>
+        <translation>没有该交接班记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="157"/>
+        <source>Another handover waits for its incoming signature: finish or withdraw it first.</source>
+        <translation>另有一次交接班在等待接班人签名：请先完成或撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="161"/>
+        <source>The shift&apos;s records changed after the outgoing signature. Tell the supervisor and run the audit check (verify-audit).</source>
+        <translation>交班签名后，本班次的记录被改动过。请报告保安主管，并运行审计校验（verify-audit）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="166"/>
+        <source>Say why the handover is withdrawn.</source>
+        <translation>请说明撤回交接班的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="176"/>
+        <source>Enter the lift number.</source>
+        <translation>请输入电梯编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="177"/>
+        <source>A text is longer than the record holds; shorten it.</source>
+        <translation>文字超出记录可容纳的长度，请删减。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="180"/>
+        <source>People trapped: a whole number from 0 to %1.</source>
+        <translation>被困人数须为 0 至 %1 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="183"/>
+        <location filename="../../console/ui/wording.py" line="263"/>
+        <source>The time has no time zone.</source>
+        <translation>时间缺少时区。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="184"/>
+        <source>A time cannot be in the future.</source>
+        <translation>时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="185"/>
+        <source>A time cannot be before the record was opened.</source>
+        <translation>时间不能早于记录建立的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="188"/>
+        <source>Say who was called.</source>
+        <translation>请填写通知了谁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="189"/>
+        <source>Write the outcome first.</source>
+        <translation>请先填写处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="190"/>
+        <source>Enter the unit (room number).</source>
+        <translation>请输入房号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="191"/>
+        <source>Write what the complaint is about.</source>
+        <translation>请填写投诉内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="194"/>
+        <source>Write what was done about the complaint.</source>
+        <translation>请填写对投诉的处理情况。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="197"/>
+        <source>Say whom the complaint was escalated to.</source>
+        <translation>请填写投诉上报给了谁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="200"/>
+        <source>There is no such record.</source>
+        <translation>没有该记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="201"/>
+        <source>This record is already closed.</source>
+        <translation>该记录已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="202"/>
+        <source>People are still trapped in this lift: record them freed before closing the record.</source>
+        <translation>该电梯仍有人被困：请先记录解困，再关闭记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="206"/>
+        <source>120 is already recorded as called for this lift.</source>
+        <translation>该电梯记录已登记拨打 120。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="209"/>
+        <source>The people trapped are already recorded as freed.</source>
+        <translation>被困人员已记录为解困。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="212"/>
+        <source>Write how the complaint was handled before closing it.</source>
+        <translation>关闭投诉前，请填写处理情况。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="215"/>
+        <source>Record the follow-up call to the resident before closing the complaint.</source>
+        <translation>关闭投诉前，请记录对住户的回访。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="225"/>
+        <source>Answer every item, normal or abnormal: %1 not answered yet.</source>
+        <translation>请逐项选择正常或异常：还有 %1 项未作答。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="228"/>
+        <source>The sheet has no such item (its file has changed): close the form and open it again.</source>
+        <translation>检查表中没有该项（检查表文件已更改）：请关闭表单后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="233"/>
+        <source>An abnormal item needs a note saying what is wrong: %1</source>
+        <translation>异常项须备注异常情况：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="237"/>
+        <source>Say what was repaired and how.</source>
+        <translation>请填写修复情况。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="239"/>
+        <source>A note holds at most %1 characters; shorten it.</source>
+        <translation>备注最多 %1 个字符，请删减。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="242"/>
+        <source>This sheet is already signed for this period.</source>
+        <translation>本周期的检查表已签名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="245"/>
+        <source>A sheet cannot be signed for a period that has not begun.</source>
+        <translation>不能为尚未开始的周期签名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="248"/>
+        <source>That time is not the start of one of this sheet&apos;s periods.</source>
+        <translation>该时间不是此检查表任一周期的开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="251"/>
+        <source>There is no such check sheet (its file has changed).</source>
+        <translation>没有该检查表（检查表文件已更改）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="254"/>
+        <source>Say what is faulty first.</source>
+        <translation>请先填写故障内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="255"/>
+        <source>A fault&apos;s title holds at most %1 characters; put the rest in the details.</source>
+        <translation>故障标题最多 %1 个字符，其余内容请写在详情中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="258"/>
+        <source>There is no such fault report.</source>
+        <translation>没有该故障报告。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="259"/>
+        <source>This fault is already recorded as repaired.</source>
+        <translation>该故障已记录为已修复。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="262"/>
+        <source>There is no such check record.</source>
+        <translation>没有该检查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="264"/>
+        <source>The check sheet file is not valid: %1</source>
+        <translation>检查表文件无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="274"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="86"/>
+        <location filename="../../console/ui/wording.py" line="277"/>
         <source>Too many failed tries: the account is locked until %1.</source>
         <translation>失败次数过多：账号已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="90"/>
+        <location filename="../../console/ui/wording.py" line="281"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="101"/>
+        <location filename="../../console/ui/wording.py" line="298"/>
         <source>Log-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="102"/>
+        <location filename="../../console/ui/wording.py" line="299"/>
         <source>Alarm raised</source>
         <translation>报警产生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="103"/>
+        <location filename="../../console/ui/wording.py" line="300"/>
         <source>Alarm repeated</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="104"/>
+        <location filename="../../console/ui/wording.py" line="301"/>
         <source>Device restored</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="105"/>
+        <location filename="../../console/ui/wording.py" line="302"/>
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="106"/>
+        <location filename="../../console/ui/wording.py" line="303"/>
         <source>Device event stored</source>
         <translation>设备事件已记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="107"/>
+        <location filename="../../console/ui/wording.py" line="304"/>
         <source>Resent report (duplicate)</source>
         <translation>重发报告（重复）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="108"/>
+        <location filename="../../console/ui/wording.py" line="305"/>
         <source>Alarm acknowledged</source>
         <translation>报警已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="109"/>
+        <location filename="../../console/ui/wording.py" line="306"/>
         <source>SOP step done</source>
         <translation>处置步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="110"/>
+        <location filename="../../console/ui/wording.py" line="307"/>
         <source>Guard dispatched</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="111"/>
+        <location filename="../../console/ui/wording.py" line="308"/>
         <source>Alarm comment</source>
         <translation>报警备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="112"/>
+        <location filename="../../console/ui/wording.py" line="309"/>
         <source>Alarm closed</source>
         <translation>报警已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="113"/>
+        <location filename="../../console/ui/wording.py" line="310"/>
         <source>Zone shelved</source>
         <translation>防区已搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="114"/>
+        <location filename="../../console/ui/wording.py" line="311"/>
         <source>Zone unshelved</source>
         <translation>防区取消搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="115"/>
+        <location filename="../../console/ui/wording.py" line="312"/>
         <source>Log-out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="116"/>
+        <location filename="../../console/ui/wording.py" line="313"/>
         <source>Failed password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="117"/>
+        <location filename="../../console/ui/wording.py" line="314"/>
         <source>Account locked out</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="118"/>
+        <location filename="../../console/ui/wording.py" line="315"/>
         <source>Refused: account locked</source>
         <translation>拒绝：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="119"/>
+        <location filename="../../console/ui/wording.py" line="316"/>
         <source>Console unlocked</source>
         <translation>值班台解锁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="120"/>
+        <location filename="../../console/ui/wording.py" line="317"/>
         <source>Command-line authorisation</source>
         <translation>命令行授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="121"/>
+        <location filename="../../console/ui/wording.py" line="318"/>
         <source>Password check for change</source>
         <translation>修改密码前验证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="122"/>
+        <location filename="../../console/ui/wording.py" line="319"/>
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="123"/>
+        <location filename="../../console/ui/wording.py" line="320"/>
         <source>User added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="124"/>
+        <location filename="../../console/ui/wording.py" line="321"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="125"/>
+        <location filename="../../console/ui/wording.py" line="322"/>
         <source>User enabled/disabled</source>
         <translation>启用/停用用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="126"/>
+        <location filename="../../console/ui/wording.py" line="323"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="127"/>
+        <location filename="../../console/ui/wording.py" line="324"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="128"/>
+        <location filename="../../console/ui/wording.py" line="325"/>
         <source>Personal setting saved</source>
         <translation>保存个人设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="129"/>
+        <location filename="../../console/ui/wording.py" line="326"/>
         <source>Service started</source>
         <translation>服务启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="130"/>
+        <location filename="../../console/ui/wording.py" line="327"/>
         <source>Service stopped</source>
         <translation>服务停止</translation>
     </message>
@@ -2151,6 +4931,27 @@ Database: %4</source>
         <location filename="../../console/ui/dialogs.py" line="54"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordDialog</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="428"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordTab</name>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="696"/>
+        <source>Selected record, in full</source>
+        <translation>所选记录详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_pane.py" line="783"/>
+        <source>No record selected</source>
+        <translation>未选择记录</translation>
     </message>
 </context>
 </TS>

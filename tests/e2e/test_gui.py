@@ -82,9 +82,9 @@ def test_first_start_login_and_screenshot(screen: Screen, site_copy: Path, artif
     finally:
         desk.close()
     people = [a for a in actions if not a.startswith("alarm.")]  # alarms arrive at any time
-    assert people[:2] == ["user.add", "auth.login"]
+    assert people[:3] == ["user.add", "auth.login", "shift.join"]
     assert "pref.set" in actions  # the arrangement was saved on the way out
-    assert people[-1] == "auth.logout"
+    assert people[-2:] == ["auth.logout", "shift.leave"]
     assert actions.count("alarm.event.raised") == 3  # stored while the window was up
 
 

@@ -295,3 +295,27 @@ def test_no_two_window_wide_shortcuts_share_a_key(admin_window: MainWindow) -> N
     assert clashes == {}
     assert "F2" in keys
     assert "F5" in keys
+
+
+def test_first_start_tabs_each_pane_with_its_group(admin_window: MainWindow) -> None:
+    """Chains of tab_with (records → log → alarms) end in one tab group, whatever the order
+    the panes were registered in."""
+
+    def group(key: str) -> set[str]:
+        dock = admin_window.docks[key]
+        others = admin_window.tabifiedDockWidgets(dock)
+        return {k for k, d in admin_window.docks.items() if d in others} | {key}
+
+    assert group("alarms") == {"alarms", "log", "records", "checks"}
+    assert group("site") == {"site", "audit"}
+    assert group("wall") == {"wall", "playback"}
+
+
+def test_the_status_bar_warns_when_too_few_are_on_duty(admin_window: MainWindow, qtbot) -> None:
+    label = admin_window.statusBar().findChild(QLabel, "status-shift")
+    qtbot.waitUntil(lambda: "only 1 on duty (at least 2)" in label.text(), timeout=5000)
+    assert admin_window.desk.shifts.current().label in label.text()
+    admin_window.desk.auth.add_user(admin_window.actor, "li", "李", Role.OPERATOR, "operator-pw-1")
+    admin_window.desk.login("li", "operator-pw-1")
+    qtbot.waitUntil(lambda: "on duty" not in label.text(), timeout=5000)
+    assert label.text().startswith("Shift ")
