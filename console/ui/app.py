@@ -6,7 +6,7 @@ import logging
 import signal
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from console.core.auth import Actor
@@ -63,8 +63,16 @@ class DeskApp:
             screen = self.window.screen() or self.app.primaryScreen()
             self.window.setGeometry(screen.availableGeometry())
             self.window.showMaximized()
-            QTimer.singleShot(0, self.window.fit_first_widths)
+            QTimer.singleShot(0, lambda: self._fill_screen(screen.availableGeometry()))
         return self.window
+
+    def _fill_screen(self, area: QRect) -> None:
+        """Once shown: the screen again (docks stacked before their tabs formed can have
+        grown the window past it), then the first widths."""
+        if self.window is None:
+            return
+        self.window.setGeometry(area)
+        self.window.fit_first_widths()
 
     def _after_close(self, for_logout: bool) -> None:
         self.window = None

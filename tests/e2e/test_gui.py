@@ -62,6 +62,7 @@ def test_first_start_login_and_screenshot(screen: Screen, site_copy: Path, artif
         geometry = screen.xdotool("getwindowgeometry", "--shell", window)
         size = dict(line.split("=") for line in geometry.splitlines())
         assert int(size["WIDTH"]) >= 1500, "the first start should fill the screen"
+        assert int(size["HEIGHT"]) <= 1000, "the window grew past the screen (status bar cut)"
         shot = artifacts / "main-window.png"
         screen.screenshot(shot)
         proc.send_signal(signal.SIGTERM)
