@@ -9,7 +9,7 @@ shift handed over before its planned end makes the next shift the current one at
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -161,14 +161,11 @@ class ShiftService:
     def writable(self, s: Session, at: datetime | None = None) -> Shift:
         """The shift an entry goes into: for `at=None` the current open shift (after an early
         handover, the next one); for a given time, its shift, which must still be open."""
-        now = self.clock()
         if at is None:
-            slot = self.pattern.slot_at(now)
-            row = self.ensure(s, slot)
-            while row.state != ShiftState.OPEN:
-                slot = self.pattern.next_slot(slot)
-                row = self.ensure(s, slot)
+            row = self._current_row(s, create=True)
+            assert row is not None
             return row
+        now = self.clock()
         if at.tzinfo is None:
             raise DutyError("naive_time", "an entry's time needs a time zone")
         if at > now + FUTURE_SLACK:
@@ -182,10 +179,28 @@ class ShiftService:
             )
         return row
 
+    def _current_row(self, s: Session, *, create: bool) -> Shift | None:
+        """The first open shift from now on (after an early handover, the next one); without
+        `create`, None when that shift has no row yet."""
+        slot = self.pattern.slot_at(self.clock())
+        while True:
+            if create:
+                row: Shift | None = self.ensure(s, slot)
+            else:
+                row = s.execute(select(Shift).where(Shift.start == slot.start)).scalar_one_or_none()
+            if row is None or row.state == ShiftState.OPEN:
+                return row
+            slot = self.pattern.next_slot(slot)
+
     # -- queries ------------------------------------------------------------------------------
 
     def current(self) -> ShiftView:
-        """The shift new entries go into now (its row is created if need be)."""
+        """The shift new entries go into now (its row is created if need be: only then is it
+        a write, so panes refreshing often do not queue for the write lock)."""
+        with self.db.read() as s:
+            row = self._current_row(s, create=False)
+            if row is not None:
+                return shift_view(row)
         with self.db.write() as s:
             return shift_view(self.writable(s))
 
@@ -256,9 +271,11 @@ class ShiftService:
                 seen.setdefault(p.user_name, _presence(p))
             return list(seen.values())
 
-    def understaffed(self) -> bool:
-        """Fewer people on duty than the site asks (GB 25506: at least 2 per shift)."""
-        return len(self.on_duty_now()) < self.min_on_duty
+    def understaffed(self, on_duty: Sequence[PresenceView] | None = None) -> bool:
+        """Fewer people on duty than the site asks (GB 25506: at least 2 per shift). Pass
+        `on_duty_now()` when it is already at hand."""
+        people = self.on_duty_now() if on_duty is None else on_duty
+        return len(people) < self.min_on_duty
 
     # -- joining and leaving -----------------------------------------------------------------
 

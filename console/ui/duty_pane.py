@@ -105,7 +105,7 @@ def load_log(ctx: PaneContext, query: Query) -> Loaded:
     today = duty.clock().astimezone(tz).date()
     current = shifts.current()
     on_duty = shifts.on_duty_now()
-    understaffed = shifts.understaffed()
+    understaffed = shifts.understaffed(on_duty)
     due = duty.equipment_due()
     if query.day is not None:
         start = datetime.combine(query.day, time(), tzinfo=tz)

@@ -61,7 +61,8 @@ class DeskStatusBar(QStatusBar):
         shifts = self.desk.shifts
 
         def load() -> tuple[str, int, bool]:
-            return shifts.current().label, len(shifts.on_duty_now()), shifts.understaffed()
+            on_duty = shifts.on_duty_now()
+            return shifts.current().label, len(on_duty), shifts.understaffed(on_duty)
 
         run_in_background(self, load, self._show_shift, lambda _exc: None)
 
