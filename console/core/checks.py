@@ -44,6 +44,7 @@ from console.core import audit
 from console.core.auth import Actor, AuthService
 from console.core.dutylog import Category, DutyLog
 from console.core.events import EventBus
+from console.core.handover import OpenItem
 from console.core.shifts import ShiftService, Slot
 from console.core.site import Site, key_text
 from console.paths import RESOURCES
@@ -486,6 +487,31 @@ class CheckService:
         with self.db.read() as s:
             since = _records_since(s)
             return [st for t in self.templates for st in self._status_of(s, t, now, since)]
+
+    def open_items(self) -> list[OpenItem]:
+        """For the handover: sheets due, overdue or missed, and faults not yet repaired."""
+        tz = self.site.tz()
+        words = {
+            CheckState.DUE: "待填 due",
+            CheckState.OVERDUE: "逾期 overdue",
+            CheckState.MISSED: "漏填 missed",
+        }
+        checks = [
+            OpenItem(
+                "check",
+                f"check:{c.template.id}:{c.period_start.isoformat()}",
+                f"{c.template.name} {period_label(c.template, c.period_start, c.period_end, tz)}",
+                words.get(c.state, c.state.value),
+                c.deadline if c.state is not CheckState.DUE else None,  # late since
+                overdue=c.state in (CheckState.OVERDUE, CheckState.MISSED),
+            )
+            for c in self.open_checks()
+        ]
+        faults = [
+            OpenItem("fault", f"fault:{f.id}", f"故障待修 Fault: {f.title}", f.note, f.opened_at)
+            for f in self.faults(open_only=True)
+        ]
+        return checks + faults
 
     def open_checks(self, now: datetime | None = None) -> list[CheckStatus]:
         """What the handover lists as open: sheets due, overdue or missed."""

@@ -18,10 +18,10 @@ from console.core import audit
 from console.core.alarms import AlarmService
 from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
-from console.core.checks import CheckService, CheckState, period_label
+from console.core.checks import CheckService
 from console.core.dutylog import DutyLog
 from console.core.events import EventBus
-from console.core.handover import HandoverService, OpenItem
+from console.core.handover import HandoverService
 from console.core.health import HealthRegistry
 from console.core.incidents import IncidentService
 from console.core.ingest import AlarmIngest
@@ -54,8 +54,8 @@ class Desk:
         self.handover = HandoverService(
             site, db, self.bus, self.auth, self.shifts, self.duty, self.alarms, self.health
         )
-        self.handover.add_provider(self._check_items)
-        self.handover.add_provider(self._incident_items)
+        self.handover.add_provider(self.checks.open_items)
+        self.handover.add_provider(self.incidents.open_items)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._on_duty: list[Actor] = []
 
@@ -103,53 +103,6 @@ class Desk:
         self.cameras.close()
         self.stop_devices()
         self.db.dispose()
-
-    def _check_items(self) -> list[OpenItem]:
-        tz = self.site.tz()
-        checks = [
-            OpenItem(
-                "check",
-                f"check:{c.template.id}:{c.period_start.isoformat()}",
-                f"{c.template.name} {period_label(c.template, c.period_start, c.period_end, tz)}",
-                {
-                    CheckState.DUE: "待填 due",
-                    CheckState.OVERDUE: "逾期 overdue",
-                    CheckState.MISSED: "漏填 missed",
-                }.get(c.state, c.state.value),
-                c.deadline if c.state is not CheckState.DUE else None,  # late since
-                overdue=c.state in (CheckState.OVERDUE, CheckState.MISSED),
-            )
-            for c in self.checks.open_checks()
-        ]
-        faults = [
-            OpenItem("fault", f"fault:{f.id}", f"故障待修 Fault: {f.title}", f.note, f.opened_at)
-            for f in self.checks.faults(open_only=True)
-        ]
-        return checks + faults
-
-    def _incident_items(self) -> list[OpenItem]:
-        lifts = [
-            OpenItem(
-                "lift",
-                f"lift:{v.id}",
-                f"电梯困人 Lift {v.lift_no}",
-                f"{v.people_trapped} 人 trapped" + ("" if v.freed_at is None else "; 已解困 freed"),
-                v.reported_at,
-                overdue=v.still_trapped,
-            )
-            for v in self.incidents.open_lifts()
-        ]
-        complaints = [
-            OpenItem(
-                "complaint",
-                f"complaint:{v.id}",
-                f"投诉 Complaint {v.unit}",
-                v.matter[:80],
-                v.received_at,
-            )
-            for v in self.incidents.open_complaints()
-        ]
-        return lifts + complaints
 
     # -- people at the desk -------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from console.core import audit
 from console.core.auth import Actor
 from console.core.dutylog import MAX_TEXT, Category, DutyLog
 from console.core.events import EventBus
+from console.core.handover import OpenItem
 from console.core.shifts import FUTURE_SLACK
 from console.core.site import Site
 from schema.db import Database
@@ -558,6 +559,31 @@ class IncidentService:
         return self.clock().astimezone(self.site.tz())
 
     # -- queries --------------------------------------------------------------------------------
+
+    def open_items(self) -> list[OpenItem]:
+        """For the handover: lifts and complaints not yet closed."""
+        lifts = [
+            OpenItem(
+                "lift",
+                f"lift:{v.id}",
+                f"电梯困人 Lift {v.lift_no}",
+                f"{v.people_trapped} 人 trapped" + ("" if v.freed_at is None else "; 已解困 freed"),
+                v.reported_at,
+                overdue=v.still_trapped,
+            )
+            for v in self.open_lifts()
+        ]
+        complaints = [
+            OpenItem(
+                "complaint",
+                f"complaint:{v.id}",
+                f"投诉 Complaint {v.unit}",
+                v.matter[:80],
+                v.received_at,
+            )
+            for v in self.open_complaints()
+        ]
+        return lifts + complaints
 
     def open_lifts(self) -> list[LiftView]:
         """Lift records not closed yet, oldest first (open items at a handover)."""
