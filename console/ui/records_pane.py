@@ -181,6 +181,12 @@ class _RecordModel(QAbstractTableModel, Generic[V]):
     def alert(self, view: V, column: int) -> bool:
         return False
 
+    @staticmethod
+    def status(is_open: bool) -> str:
+        if is_open:
+            return QCoreApplication.translate("RecordsPane", "Open")
+        return QCoreApplication.translate("RecordsPane", "Closed")
+
     def local(self, moment: datetime | None) -> str:
         return moment.astimezone(self.tz).strftime("%m-%d %H:%M") if moment else ""
 
@@ -244,11 +250,7 @@ class LiftModel(_RecordModel[LiftView]):
 
     def cell(self, view: LiftView, column: int) -> str:
         if column == self.STATUS:
-            return (
-                QCoreApplication.translate("RecordsPane", "Open")
-                if view.is_open
-                else QCoreApplication.translate("RecordsPane", "Closed")
-            )
+            return self.status(view.is_open)
         if column == self.LIFT:
             return view.lift_no
         if column == self.PEOPLE:
@@ -302,11 +304,7 @@ class ComplaintModel(_RecordModel[ComplaintView]):
 
     def cell(self, view: ComplaintView, column: int) -> str:
         if column == self.STATUS:
-            return (
-                QCoreApplication.translate("RecordsPane", "Open")
-                if view.is_open
-                else QCoreApplication.translate("RecordsPane", "Closed")
-            )
+            return self.status(view.is_open)
         if column == self.RECEIVED:
             return self.local(view.received_at)
         if column == self.RESIDENT:

@@ -427,12 +427,12 @@
 <context>
     <name>AmbulanceDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="507"/>
+        <location filename="../../console/ui/records_pane.py" line="505"/>
         <source>&amp;When was 120 called</source>
         <translation>拨打 120 的时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="508"/>
+        <location filename="../../console/ui/records_pane.py" line="506"/>
         <source>Record 12&amp;0 called</source>
         <translation>记录已拨打 120(&amp;0)</translation>
     </message>
@@ -498,17 +498,17 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="483"/>
+        <location filename="../../console/ui/records_pane.py" line="481"/>
         <source>&amp;Who was called</source>
         <translation>通知了谁(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="484"/>
+        <location filename="../../console/ui/records_pane.py" line="482"/>
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="485"/>
+        <location filename="../../console/ui/records_pane.py" line="483"/>
         <source>&amp;Record call</source>
         <translation>记录通知(&amp;R)</translation>
     </message>
@@ -1296,17 +1296,17 @@
 <context>
     <name>CloseLiftDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="549"/>
+        <location filename="../../console/ui/records_pane.py" line="547"/>
         <source>How it ended: cause, who came, anyone hurt</source>
         <translation>处理结果：原因、到场人员、有无受伤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="550"/>
+        <location filename="../../console/ui/records_pane.py" line="548"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="551"/>
+        <location filename="../../console/ui/records_pane.py" line="549"/>
         <source>&amp;Close record</source>
         <translation>关闭记录(&amp;C)</translation>
     </message>
@@ -1314,113 +1314,113 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="940"/>
+        <location filename="../../console/ui/records_pane.py" line="938"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="941"/>
+        <location filename="../../console/ui/records_pane.py" line="939"/>
         <source>New resident complaint</source>
         <translation>新建住户投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="943"/>
+        <location filename="../../console/ui/records_pane.py" line="941"/>
         <source>Handl&amp;ing…</source>
         <translation>处理(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="944"/>
+        <location filename="../../console/ui/records_pane.py" line="942"/>
         <source>Escala&amp;te…</source>
         <translation>上报(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="945"/>
+        <location filename="../../console/ui/records_pane.py" line="943"/>
         <source>Follo&amp;w-up call…</source>
         <translation>回访(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="946"/>
+        <location filename="../../console/ui/records_pane.py" line="944"/>
         <source>Cl&amp;ose</source>
         <translation>关闭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="960"/>
+        <location filename="../../console/ui/records_pane.py" line="958"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="960"/>
+        <location filename="../../console/ui/records_pane.py" line="958"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="961"/>
+        <location filename="../../console/ui/records_pane.py" line="959"/>
         <source>Complaint %1 · %2</source>
         <translation>投诉 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="965"/>
+        <location filename="../../console/ui/records_pane.py" line="963"/>
         <source>Received:</source>
         <translation>受理：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="966"/>
-        <location filename="../../console/ui/records_pane.py" line="996"/>
+        <location filename="../../console/ui/records_pane.py" line="964"/>
+        <location filename="../../console/ui/records_pane.py" line="994"/>
         <source>%1 by %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="970"/>
+        <location filename="../../console/ui/records_pane.py" line="968"/>
         <source>Resident:</source>
         <translation>住户：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="971"/>
+        <location filename="../../console/ui/records_pane.py" line="969"/>
         <source>Matter:</source>
         <translation>投诉内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="972"/>
+        <location filename="../../console/ui/records_pane.py" line="970"/>
         <source>Handling:</source>
         <translation>处理情况：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="972"/>
+        <location filename="../../console/ui/records_pane.py" line="970"/>
         <source>Not written yet</source>
         <translation>尚未填写</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="977"/>
+        <location filename="../../console/ui/records_pane.py" line="975"/>
         <source>Escalated to:</source>
         <translation>上报：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="978"/>
+        <location filename="../../console/ui/records_pane.py" line="976"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="986"/>
+        <location filename="../../console/ui/records_pane.py" line="984"/>
         <source>Follow-up call %1:</source>
         <translation>回访 %1：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="991"/>
+        <location filename="../../console/ui/records_pane.py" line="989"/>
         <source>Follow-up call:</source>
         <translation>回访：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="991"/>
+        <location filename="../../console/ui/records_pane.py" line="989"/>
         <source>not made yet</source>
         <translation>尚未回访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="995"/>
+        <location filename="../../console/ui/records_pane.py" line="993"/>
         <source>Closed:</source>
         <translation>关闭：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1002"/>
+        <location filename="../../console/ui/records_pane.py" line="1000"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
@@ -1463,17 +1463,17 @@
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="70"/>
+        <location filename="../../console/ui/statusbar.py" line="71"/>
         <source>Shift %1</source>
         <translation>班次 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="72"/>
+        <location filename="../../console/ui/statusbar.py" line="73"/>
         <source>⚠ only %1 on duty (at least %2)</source>
         <translation>⚠ 在岗仅 %1 人（至少 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="81"/>
+        <location filename="../../console/ui/statusbar.py" line="82"/>
         <source>Devices: %1 online · %2 fault · %3 not started</source>
         <translation>设备：%1 在线 · %2 故障 · %3 未启动</translation>
     </message>
@@ -1969,12 +1969,12 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="618"/>
+        <location filename="../../console/ui/records_pane.py" line="616"/>
         <source>Escalated &amp;to</source>
         <translation>上报给(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="619"/>
+        <location filename="../../console/ui/records_pane.py" line="617"/>
         <source>&amp;Escalate</source>
         <translation>上报(&amp;E)</translation>
     </message>
@@ -2020,22 +2020,22 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="636"/>
+        <location filename="../../console/ui/records_pane.py" line="634"/>
         <source>What the resident said</source>
         <translation>住户的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="638"/>
+        <location filename="../../console/ui/records_pane.py" line="636"/>
         <source>&amp;Outcome</source>
         <translation>回访结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="639"/>
+        <location filename="../../console/ui/records_pane.py" line="637"/>
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="640"/>
+        <location filename="../../console/ui/records_pane.py" line="638"/>
         <source>&amp;Record call</source>
         <translation>记录回访(&amp;R)</translation>
     </message>
@@ -2051,12 +2051,12 @@
 <context>
     <name>FreedDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="525"/>
+        <location filename="../../console/ui/records_pane.py" line="523"/>
         <source>&amp;When were they freed</source>
         <translation>解困时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="526"/>
+        <location filename="../../console/ui/records_pane.py" line="524"/>
         <source>Record &amp;freed</source>
         <translation>记录已解困(&amp;F)</translation>
     </message>
@@ -2064,17 +2064,17 @@
 <context>
     <name>HandlingDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="598"/>
+        <location filename="../../console/ui/records_pane.py" line="596"/>
         <source>What was done, who was told</source>
         <translation>做了哪些处理，通知了谁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="599"/>
+        <location filename="../../console/ui/records_pane.py" line="597"/>
         <source>&amp;Handling</source>
         <translation>处理情况(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="600"/>
+        <location filename="../../console/ui/records_pane.py" line="598"/>
         <source>&amp;Add handling</source>
         <translation>添加处理情况(&amp;A)</translation>
     </message>
@@ -2680,113 +2680,113 @@
 <context>
     <name>LiftsTab</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="824"/>
+        <location filename="../../console/ui/records_pane.py" line="822"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="825"/>
+        <location filename="../../console/ui/records_pane.py" line="823"/>
         <source>New lift entrapment record</source>
         <translation>新建电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="827"/>
+        <location filename="../../console/ui/records_pane.py" line="825"/>
         <source>Call&amp;ed…</source>
         <translation>已通知(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="828"/>
+        <location filename="../../console/ui/records_pane.py" line="826"/>
         <source>Called 12&amp;0…</source>
         <translation>已拨打 120(&amp;0)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="829"/>
+        <location filename="../../console/ui/records_pane.py" line="827"/>
         <source>&amp;Freed…</source>
         <translation>已解困(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="830"/>
+        <location filename="../../console/ui/records_pane.py" line="828"/>
         <source>Cl&amp;ose…</source>
         <translation>关闭(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="845"/>
+        <location filename="../../console/ui/records_pane.py" line="843"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="845"/>
+        <location filename="../../console/ui/records_pane.py" line="843"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="850"/>
+        <location filename="../../console/ui/records_pane.py" line="848"/>
         <source>Reported:</source>
         <translation>报告：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="851"/>
-        <location filename="../../console/ui/records_pane.py" line="897"/>
+        <location filename="../../console/ui/records_pane.py" line="849"/>
+        <location filename="../../console/ui/records_pane.py" line="895"/>
         <source>%1 by %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="855"/>
+        <location filename="../../console/ui/records_pane.py" line="853"/>
         <source>People trapped:</source>
         <translation>被困人数：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="858"/>
+        <location filename="../../console/ui/records_pane.py" line="856"/>
         <source>⚠ Still trapped, for %1</source>
         <translation>⚠ 仍有人被困，已 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="865"/>
+        <location filename="../../console/ui/records_pane.py" line="863"/>
         <source>Freed:</source>
         <translation>解困：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="866"/>
+        <location filename="../../console/ui/records_pane.py" line="864"/>
         <source>%1 (after %2)</source>
         <translation>%1（被困 %2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="885"/>
+        <location filename="../../console/ui/records_pane.py" line="883"/>
         <source>120:</source>
         <translation>120：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="886"/>
+        <location filename="../../console/ui/records_pane.py" line="884"/>
         <source>someone injured; 120 called %1</source>
         <translation>有人受伤，%1 已拨打 120</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="892"/>
+        <location filename="../../console/ui/records_pane.py" line="890"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="896"/>
+        <location filename="../../console/ui/records_pane.py" line="894"/>
         <source>Closed:</source>
         <translation>关闭：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="902"/>
+        <location filename="../../console/ui/records_pane.py" line="900"/>
         <source>Outcome:</source>
         <translation>处理结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="871"/>
+        <location filename="../../console/ui/records_pane.py" line="869"/>
         <source>Calls:</source>
         <translation>通知：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="846"/>
+        <location filename="../../console/ui/records_pane.py" line="844"/>
         <source>Lift %1</source>
         <translation>电梯 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="880"/>
+        <location filename="../../console/ui/records_pane.py" line="878"/>
         <source>No one called yet</source>
         <translation>尚未通知任何人</translation>
     </message>
@@ -2986,32 +2986,32 @@ Database: %4</source>
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="576"/>
+        <location filename="../../console/ui/records_pane.py" line="574"/>
         <source>e.g. 3-2-501</source>
         <translation>例如：3-2-501</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="577"/>
+        <location filename="../../console/ui/records_pane.py" line="575"/>
         <source>What the resident complains about</source>
         <translation>住户投诉的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="578"/>
+        <location filename="../../console/ui/records_pane.py" line="576"/>
         <source>&amp;Resident&apos;s name</source>
         <translation>住户姓名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="579"/>
+        <location filename="../../console/ui/records_pane.py" line="577"/>
         <source>&amp;Unit (room)</source>
         <translation>房号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="580"/>
+        <location filename="../../console/ui/records_pane.py" line="578"/>
         <source>&amp;Matter</source>
         <translation>投诉内容(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="581"/>
+        <location filename="../../console/ui/records_pane.py" line="579"/>
         <source>&amp;Open record</source>
         <translation>建立记录(&amp;O)</translation>
     </message>
@@ -3019,32 +3019,32 @@ Database: %4</source>
 <context>
     <name>NewLiftDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="456"/>
+        <location filename="../../console/ui/records_pane.py" line="454"/>
         <source>e.g. 3号楼2号梯</source>
         <translation>例如：3号楼2号梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="460"/>
+        <location filename="../../console/ui/records_pane.py" line="458"/>
         <source>What the people trapped said, floor, first steps</source>
         <translation>被困人员反映的情况、所在楼层、初步处置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="461"/>
+        <location filename="../../console/ui/records_pane.py" line="459"/>
         <source>&amp;Lift number</source>
         <translation>电梯编号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="462"/>
+        <location filename="../../console/ui/records_pane.py" line="460"/>
         <source>&amp;People trapped</source>
         <translation>被困人数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="463"/>
+        <location filename="../../console/ui/records_pane.py" line="461"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="464"/>
+        <location filename="../../console/ui/records_pane.py" line="462"/>
         <source>&amp;Open record</source>
         <translation>建立记录(&amp;O)</translation>
     </message>
@@ -3513,233 +3513,231 @@ Database: %4</source>
         <translation>无人被困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="235"/>
-        <location filename="../../console/ui/records_pane.py" line="292"/>
+        <location filename="../../console/ui/records_pane.py" line="241"/>
+        <location filename="../../console/ui/records_pane.py" line="294"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="236"/>
+        <location filename="../../console/ui/records_pane.py" line="242"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="237"/>
+        <location filename="../../console/ui/records_pane.py" line="243"/>
         <source>People trapped</source>
         <translation>被困人数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="238"/>
+        <location filename="../../console/ui/records_pane.py" line="244"/>
         <source>Reported</source>
         <translation>报告时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="239"/>
+        <location filename="../../console/ui/records_pane.py" line="245"/>
         <source>Entrapment</source>
         <translation>被困情况</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="240"/>
+        <location filename="../../console/ui/records_pane.py" line="246"/>
         <source>Called</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="241"/>
-        <location filename="../../console/ui/records_pane.py" line="504"/>
+        <location filename="../../console/ui/records_pane.py" line="247"/>
+        <location filename="../../console/ui/records_pane.py" line="502"/>
         <source>120 called</source>
         <translation>已拨打 120</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="242"/>
-        <location filename="../../console/ui/records_pane.py" line="250"/>
-        <location filename="../../console/ui/records_pane.py" line="300"/>
-        <location filename="../../console/ui/records_pane.py" line="308"/>
+        <location filename="../../console/ui/records_pane.py" line="188"/>
+        <location filename="../../console/ui/records_pane.py" line="248"/>
+        <location filename="../../console/ui/records_pane.py" line="302"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="248"/>
-        <location filename="../../console/ui/records_pane.py" line="306"/>
+        <location filename="../../console/ui/records_pane.py" line="187"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="273"/>
+        <location filename="../../console/ui/records_pane.py" line="275"/>
         <source>Someone was injured: 120 called</source>
         <translation>有人受伤：已拨打 120</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="293"/>
+        <location filename="../../console/ui/records_pane.py" line="295"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="294"/>
+        <location filename="../../console/ui/records_pane.py" line="296"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="295"/>
+        <location filename="../../console/ui/records_pane.py" line="297"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="296"/>
+        <location filename="../../console/ui/records_pane.py" line="298"/>
         <source>Matter</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="297"/>
+        <location filename="../../console/ui/records_pane.py" line="299"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="298"/>
+        <location filename="../../console/ui/records_pane.py" line="300"/>
         <source>Escalated to</source>
         <translation>上报对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="299"/>
-        <location filename="../../console/ui/records_pane.py" line="343"/>
+        <location filename="../../console/ui/records_pane.py" line="301"/>
+        <location filename="../../console/ui/records_pane.py" line="341"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="341"/>
+        <location filename="../../console/ui/records_pane.py" line="339"/>
         <source>Write the handling</source>
         <translation>填写处理情况</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="344"/>
+        <location filename="../../console/ui/records_pane.py" line="342"/>
         <source>Ready to close</source>
         <translation>可以关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="441"/>
+        <location filename="../../console/ui/records_pane.py" line="439"/>
         <source>Lift %1 · %2 trapped · reported %3</source>
         <translation>电梯 %1 · 被困 %2 人 · 报告于 %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="451"/>
+        <location filename="../../console/ui/records_pane.py" line="449"/>
         <source>New lift entrapment record</source>
         <translation>新建电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="476"/>
+        <location filename="../../console/ui/records_pane.py" line="474"/>
         <source>Record a call</source>
         <translation>记录通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="499"/>
+        <location filename="../../console/ui/records_pane.py" line="497"/>
         <source>Someone is injured and 120 has been called: record it on this lift record?</source>
         <translation>有人受伤，已拨打 120：记入这条电梯困人记录吗？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="519"/>
+        <location filename="../../console/ui/records_pane.py" line="517"/>
         <source>People freed</source>
         <translation>被困人员已解困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="538"/>
+        <location filename="../../console/ui/records_pane.py" line="536"/>
         <source>People are still recorded as trapped: record them freed before closing.</source>
         <translation>记录显示仍有人被困：请先记录解困，再关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="543"/>
+        <location filename="../../console/ui/records_pane.py" line="541"/>
         <source>Close lift record</source>
         <translation>关闭电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="562"/>
+        <location filename="../../console/ui/records_pane.py" line="560"/>
         <source>Complaint from %1: %2</source>
         <translation>%1 的投诉：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="570"/>
+        <location filename="../../console/ui/records_pane.py" line="568"/>
         <source>New resident complaint</source>
         <translation>新建住户投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="593"/>
+        <location filename="../../console/ui/records_pane.py" line="591"/>
         <source>Complaint handling</source>
         <translation>投诉处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="612"/>
+        <location filename="../../console/ui/records_pane.py" line="610"/>
         <source>Escalate complaint</source>
         <translation>上报投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="631"/>
+        <location filename="../../console/ui/records_pane.py" line="629"/>
         <source>Follow-up call (回访)</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="819"/>
+        <location filename="../../console/ui/records_pane.py" line="817"/>
         <source>Lift entrapment records</source>
         <translation>电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="935"/>
+        <location filename="../../console/ui/records_pane.py" line="933"/>
         <source>Resident complaint records</source>
         <translation>住户投诉记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1075"/>
-        <location filename="../../console/ui/records_pane.py" line="1213"/>
+        <location filename="../../console/ui/records_pane.py" line="1073"/>
+        <location filename="../../console/ui/records_pane.py" line="1211"/>
         <source>Lift and complaint records</source>
         <translation>电梯困人与投诉记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1076"/>
-        <location filename="../../console/ui/records_pane.py" line="1161"/>
+        <location filename="../../console/ui/records_pane.py" line="1074"/>
+        <location filename="../../console/ui/records_pane.py" line="1159"/>
         <source>&amp;Lifts</source>
         <translation>电梯困人(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1077"/>
-        <location filename="../../console/ui/records_pane.py" line="1167"/>
+        <location filename="../../console/ui/records_pane.py" line="1075"/>
+        <location filename="../../console/ui/records_pane.py" line="1165"/>
         <source>Co&amp;mplaints</source>
         <translation>住户投诉(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1092"/>
+        <location filename="../../console/ui/records_pane.py" line="1090"/>
         <source>Lift &amp;entrapment…</source>
         <translation>登记电梯困人(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1093"/>
+        <location filename="../../console/ui/records_pane.py" line="1091"/>
         <source>Resident &amp;complaint…</source>
         <translation>登记住户投诉(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1141"/>
-        <location filename="../../console/ui/records_pane.py" line="1156"/>
+        <location filename="../../console/ui/records_pane.py" line="1139"/>
+        <location filename="../../console/ui/records_pane.py" line="1154"/>
         <source>%1 open, %2 closed in the last %3 days</source>
         <translation>处理中 %1 条，近 %3 天已关闭 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1147"/>
+        <location filename="../../console/ui/records_pane.py" line="1145"/>
         <source>⚠ People trapped in %1 lift(s)</source>
         <translation>⚠ %1 部电梯有人被困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1163"/>
+        <location filename="../../console/ui/records_pane.py" line="1161"/>
         <source>&amp;Lifts ⚠ %1 trapped</source>
         <translation>电梯困人 ⚠ %1 部有人被困(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1165"/>
+        <location filename="../../console/ui/records_pane.py" line="1163"/>
         <source>&amp;Lifts (%1 open)</source>
         <translation>电梯困人（处理中 %1）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1169"/>
+        <location filename="../../console/ui/records_pane.py" line="1167"/>
         <source>Co&amp;mplaints (%1 open)</source>
         <translation>住户投诉（处理中 %1）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1218"/>
+        <location filename="../../console/ui/records_pane.py" line="1216"/>
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
@@ -4936,7 +4934,7 @@ Database: %4</source>
 <context>
     <name>_RecordDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="428"/>
+        <location filename="../../console/ui/records_pane.py" line="426"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -4944,12 +4942,12 @@ Database: %4</source>
 <context>
     <name>_RecordTab</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="696"/>
+        <location filename="../../console/ui/records_pane.py" line="694"/>
         <source>Selected record, in full</source>
         <translation>所选记录详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="783"/>
+        <location filename="../../console/ui/records_pane.py" line="781"/>
         <source>No record selected</source>
         <translation>未选择记录</translation>
     </message>
