@@ -322,12 +322,30 @@ class Zone(BaseModel):
     camera: str | None = None  # a camera id, popped up on alarm
 
 
+def _check_listen(value: str) -> str:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError('use HOST:PORT, e.g. "0.0.0.0:5060"')
+    return value
+
+
 class Intercom(BaseModel):
     model_config = _CONFIG
 
     kind: Literal["sip", "sim"]
     uri_template: str
     ring_timeout_s: int = Field(default=25, ge=5, le=120)
+    # sip: the desk's own SIP identity, e.g. "sip:desk1@10.0.0.5" (the indoor stations' server)
+    account: str | None = None
+    password: str | None = Field(default=None, repr=False)  # for a registrar; never logged
+    # register the account with its domain (a PBX) every so many seconds; 0: peer to peer
+    register_every_s: int = Field(default=0, ge=0, le=86400)
+    listen: Annotated[str, AfterValidator(_check_listen)] = "0.0.0.0:5060"
+    # baresip's audio driver and device: "alsa,default"; unset: the sound card if the desk has
+    # one, else none (aubridge,nil: calls connect, nobody hears)
+    audio: str | None = None
+    # sim: how each room's resident behaves; other rooms answer
+    sim: dict[str, Literal["answer", "busy", "decline", "never", "unreachable"]] = {}
 
     @field_validator("uri_template")
     @classmethod
@@ -337,6 +355,30 @@ class Intercom(BaseModel):
         if info.data.get("kind") == "sip" and not value.startswith(("sip:", "sips:")):
             raise ValueError("must start with sip: or sips: for kind 'sip'")
         return value
+
+    @field_validator("account")
+    @classmethod
+    def _is_sip_uri(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"sips?:[^@\s]+@[^\s;]+", value):
+            raise ValueError('use a SIP URI with a user, e.g. "sip:desk1@10.0.0.5"')
+        return value
+
+    def desk_account(self) -> str:
+        """The desk's SIP identity: `account`, or one on this machine for peer-to-peer calls."""
+        if self.account is not None:
+            return self.account
+        host = self.listen.rpartition(":")[0]
+        return f"sip:watchdesk@{'127.0.0.1' if host in ('0.0.0.0', '::', '[::]') else host}"
+
+
+class Gate(BaseModel):
+    """A gate (门岗) whose guard asks the desk to verify visitors."""
+
+    model_config = _CONFIG
+
+    id: Id
+    name: str
+    camera: str | None = None  # a camera id: the snapshot of the visitor comes from it
 
 
 class Site(BaseModel):
@@ -351,6 +393,7 @@ class Site(BaseModel):
     alarm_sources: list[AlarmSource] = []
     zones: list[Zone] = []
     intercom: Intercom | None = None
+    gates: list[Gate] = []
 
     _path: Path | None = PrivateAttr(default=None)
 
@@ -416,6 +459,7 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "cameras": Camera,
     "zones": Zone,
     "intercom": Intercom,
+    "gates": Gate,
 }
 
 
@@ -838,6 +882,18 @@ def _zone_references(data: dict[str, Any], reporter: _Reporter) -> list[Problem]
     return problems
 
 
+def _gate_cameras(data: dict[str, Any], reporter: _Reporter) -> list[Problem]:
+    problems = []
+    cameras = _ids(data, "cameras")
+    for index, gate in _items(data, "gates"):
+        ref = _text(gate, "camera")
+        if ref and ref not in cameras:
+            choices = ", ".join(sorted(cameras)) or "none defined"
+            message = f"no camera {_show(ref)} (known: {choices})"
+            problems.append(reporter.problem(("gates", index, "camera"), message))
+    return problems
+
+
 def _source_kinds(data: dict[str, Any]) -> dict[str, str]:
     kinds: dict[str, str] = {}
     for _, item in _items(data, "alarm_sources"):
@@ -918,7 +974,9 @@ _CROSS_CHECKS: list[Callable[[dict[str, Any], _Reporter], list[Problem]]] = [
     lambda data, reporter: _duplicate_ids(data, "cameras", reporter),
     lambda data, reporter: _duplicate_ids(data, "alarm_sources", reporter),
     lambda data, reporter: _duplicate_ids(data, "zones", reporter),
+    lambda data, reporter: _duplicate_ids(data, "gates", reporter),
     _zone_references,
+    _gate_cameras,
     _zone_points,
     _shared_ports,
 ]
