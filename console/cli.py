@@ -25,7 +25,7 @@ from schema.db import DatabaseError
 log = logging.getLogger("watchdesk")
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-EXPORT_KINDS = ("alarms", "log", "handovers", "checks")
+EXPORT_KINDS = ("alarms", "log", "handovers", "visits", "checks")
 
 
 class CommandError(Exception):
@@ -228,9 +228,11 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
 def _export_rows(
     desk: Desk, kind: str, start: datetime | None, end: datetime | None
 ) -> tuple[list[dict[str, Any]], Sequence[str]]:
-    from console.core import checks, exports
+    from console.core import checks, exports, visits
 
     tz = desk.site.tz()
+    if kind == "visits":
+        return visits.visit_rows(desk.visits.between(start, end), tz), visits.VISIT_COLUMNS
     if kind == "alarms":
         return exports.alarm_rows(desk.alarms.between(start, end), tz), exports.ALARM_COLUMNS
     if kind == "log":

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -410,3 +411,77 @@ class Complaint(Base):
     followup_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class Visit(Base):
+    """A visitor at a gate (rule 3.4.8): who, for which room, the calls to the resident and the
+    instruction given to the gate. The ID number is never stored: only its masked form and a
+    keyed hash (HMAC-SHA256 with the site's key), which finds repeat visitors."""
+
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gate_id: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    requested_by: Mapped[str] = mapped_column(String(64))
+    visitor_name: Mapped[str] = mapped_column(String(64))
+    id_type: Mapped[str] = mapped_column(String(16))
+    id_masked: Mapped[str] = mapped_column(String(40))
+    id_hash: Mapped[str] = mapped_column(String(64), index=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    room: Mapped[str] = mapped_column(String(32), index=True)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    expected_leave_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    snapshot: Mapped[str | None] = mapped_column(String(255), nullable=True)  # attachments/
+    # pending (no instruction yet) | waiting | admitted | refused | withdrawn
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    resident_decision: Mapped[str | None] = mapped_column(String(16), nullable=True)  # agree|refuse
+    instruction_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    instruction_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    signed_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    signed_out_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class VisitCall(Base):
+    """One call to the resident's indoor station for a visit, with its SIP Call-ID."""
+
+    __tablename__ = "visit_calls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    placed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    placed_by: Mapped[str] = mapped_column(String(64))
+    uri: Mapped[str] = mapped_column(String(255))
+    outcome: Mapped[str] = mapped_column(String(16))
+    rings: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[float] = mapped_column(Float)
+    talk_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    call_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    sip_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reason: Mapped[str] = mapped_column(String(255), default="")
+    manual: Mapped[bool] = mapped_column(Boolean, default=False)  # by phone, entered by hand
+
+
+class VisitorPass(Base):
+    """A time-limited pass for a contractor or delivery worker: who, where, from when to when."""
+
+    __tablename__ = "visitor_passes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # contractor | delivery
+    holder_name: Mapped[str] = mapped_column(String(64))
+    company: Mapped[str] = mapped_column(String(128), default="")
+    id_type: Mapped[str] = mapped_column(String(16))
+    id_masked: Mapped[str] = mapped_column(String(40))
+    id_hash: Mapped[str] = mapped_column(String(64), index=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    area: Mapped[str] = mapped_column(String(128))
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    valid_to: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_by: Mapped[str] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    revoke_reason: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -42,6 +42,7 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     SHELVE_ZONES = "shelve_zones"
     RELEASE_EVIDENCE = "release_evidence"  # lift an evidence lock by hand
+    ISSUE_LONG_PASSES = "issue_long_passes"  # visitor passes valid longer than a day
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -49,6 +50,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.VIEW_AUDIT: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
     Permission.SHELVE_ZONES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
     Permission.RELEASE_EVIDENCE: frozenset({Role.MANAGER, Role.ADMIN}),
+    Permission.ISSUE_LONG_PASSES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
 }
 
 

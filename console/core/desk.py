@@ -28,6 +28,8 @@ from console.core.ingest import AlarmIngest
 from console.core.recordings import RecordingService
 from console.core.shifts import ShiftService
 from console.core.site import Site, load_site
+from console.core.visits import IdHasher, VisitService
+from devices.intercom.base import Intercom
 from schema.db import Database, open_database
 from schema.models import AuditRecord, UserPref
 
@@ -54,9 +56,13 @@ class Desk:
         self.handover = HandoverService(
             site, db, self.bus, self.auth, self.shifts, self.duty, self.alarms, self.health
         )
+        self.visits = VisitService(site, db, self.bus, self.duty, IdHasher(site.id_key_path()))
         self.handover.add_provider(self.checks.open_items)
         self.handover.add_provider(self.incidents.open_items)
+        self.handover.add_provider(self.visits.open_items)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
+        self._intercom_lock = threading.Lock()
+        self._intercom: Intercom | None = None
         self._on_duty: list[Actor] = []
 
     @classmethod
@@ -86,6 +92,7 @@ class Desk:
             self.handover,
             self.checks,
             self.incidents,
+            self.visits,
         ):
             service.clock = clock
 
@@ -99,7 +106,26 @@ class Desk:
         self.recordings.stop()
         self.ingest.stop()
 
+    def intercom(self) -> Intercom | None:
+        """The site's intercom, started on first use (this may start baresip: call it from a
+        worker, not the GUI thread). None when the site has no [intercom]: the operator calls
+        by phone and records the outcome by hand. Raises IntercomError if it cannot start."""
+        if self.site.intercom is None:
+            return None
+        with self._intercom_lock:
+            if self._intercom is None:
+                from devices.intercom.factory import make_intercom
+
+                intercom = make_intercom(self.site.intercom, workdir=self.site.intercom_dir())
+                intercom.start()
+                self._intercom = intercom
+            return self._intercom
+
     def close(self) -> None:
+        with self._intercom_lock:
+            if self._intercom is not None:
+                self._intercom.stop()
+                self._intercom = None
         self.cameras.close()
         self.stop_devices()
         self.db.dispose()

@@ -180,7 +180,7 @@ class DutyLog:
         shift already handed over is refused (DutyError "shift_closed")."""
         category = Category(category)
         text = _clean_text(text)
-        stored: list[tuple[Attachment, bool]] = [self._store_attachment(p) for p in attachments]
+        stored: list[tuple[Attachment, bool]] = [self.store_attachment(p) for p in attachments]
         try:
             with self.db.write() as s:
                 _check_corrects(s, corrects)
@@ -296,7 +296,7 @@ class DutyLog:
         )
         return row
 
-    def _store_attachment(self, source: Path) -> tuple[Attachment, bool]:
+    def store_attachment(self, source: Path) -> tuple[Attachment, bool]:
         """Copy a photo or snapshot into the attachments folder under its SHA-256. Returns
         the attachment and whether this call created the file."""
         if source.suffix.lower() not in ATTACHMENT_TYPES:

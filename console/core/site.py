@@ -368,7 +368,8 @@ class Intercom(BaseModel):
         if self.account is not None:
             return self.account
         host = self.listen.rpartition(":")[0]
-        return f"sip:watchdesk@{'127.0.0.1' if host in ('0.0.0.0', '::', '[::]') else host}"
+        wildcard = host in ("0.0.0.0", "::", "[::]")  # noqa: S104 - a comparison, not a bind
+        return f"sip:watchdesk@{'127.0.0.1' if wildcard else host}"
 
 
 class Gate(BaseModel):
@@ -425,6 +426,15 @@ class Site(BaseModel):
     def attachments_dir(self) -> Path:
         """Duty-log attachments (photos, snapshots) by content hash, beside the snapshots."""
         return self.recordings_dir().parent / "attachments"
+
+    def id_key_path(self) -> Path:
+        """The key of the ID numbers' keyed hashes (made on first use; keep it backed up with
+        the database, and the same on every desk of the site)."""
+        return self.recordings_dir().parent / "keys" / "id-hash.key"
+
+    def intercom_dir(self) -> Path:
+        """Where the SIP stack's generated configuration lives while the desk runs."""
+        return self.recordings_dir().parent / "intercom"
 
     def snapshots_dir(self) -> Path:
         """Snapshots from the wall: beside the recordings, in a folder of their own."""
