@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import logging
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +100,22 @@ def build_parser() -> argparse.ArgumentParser:
     cid.add_argument("--heartbeat", type=float, default=30.0, help="seconds (0: none)")
     gst = sim_sub.add_parser("gst-printer", help="a fire panel's printer port")
     gst.add_argument("--port", required=True, help="serial port (e.g. one end of a socat pty)")
+
+    intercom = sub.add_parser("intercom", help="the SIP intercom")
+    intercom_sub = intercom.add_subparsers(dest="intercom_command", metavar="ACTION", required=True)
+    call = intercom_sub.add_parser(
+        "call", help="place one test call to a room; print one JSON line with its outcome"
+    )
+    call.add_argument("room", metavar="ROOM")
+    call.add_argument(
+        "--talk", type=float, default=0.0, metavar="S", help="stay connected S seconds if answered"
+    )
+    call.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        help="the desk's SIP address for this call (default: the site's)",
+    )
+    _site_option(call, argparse.SUPPRESS)
 
     clip = sub.add_parser("clip", help="remux a camera's recording into one MP4, print its SHA-256")
     clip.add_argument("--camera", required=True, metavar="ID")
@@ -284,6 +303,48 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_intercom_call(args: argparse.Namespace) -> int:
+    """One test call: exit 0 whatever the outcome, 1 only if it could not be attempted."""
+    from devices.intercom.base import CallStatus, IntercomError, Phase, room_uri
+    from devices.intercom.factory import make_intercom
+
+    site = load_site(_site_path(args))
+    if site.intercom is None:
+        raise CommandError(f"{site.path}: the site file has no [intercom] section")
+    config = site.intercom
+    if args.listen is not None:
+        config = config.model_copy(update={"listen": args.listen})
+    try:
+        room_uri(config.uri_template, args.room)
+        intercom = make_intercom(config, workdir=site.intercom_dir() / f"cli-{os.getpid()}")
+        intercom.start()
+    except IntercomError as exc:
+        raise CommandError(str(exc)) from None
+    decided = threading.Event()  # answered, or over
+
+    def on_update(status: CallStatus) -> None:
+        if status.phase in (Phase.TALKING, Phase.ENDED):
+            decided.set()
+
+    try:
+        call = intercom.call(args.room, on_update)
+        try:
+            decided.wait()  # the backend ends every call: ring timeout, connect timeout
+            if call.result is None:  # answered: talk a while, then hang up
+                time.sleep(max(0.0, args.talk))
+        finally:
+            call.hangup()  # also on Ctrl+C: CANCEL or BYE
+        result = call.wait(30.0)
+        if result is None:
+            raise CommandError("the call did not end 30 s after hanging up")
+    except IntercomError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        intercom.stop()
+    print(json.dumps(result.as_json(), ensure_ascii=False))
+    return EXIT_OK
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     if args.sim_kind == "modbus-tcp":
         from devices.alarms.modbus import run_tcp_simulator
@@ -387,6 +448,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify-audit": cmd_verify_audit,
     "export": cmd_export,
     "simulate": cmd_simulate,
+    "intercom call": cmd_intercom_call,
     "clip": cmd_clip,
     "retention": cmd_retention,
     "bench": cmd_bench,
@@ -396,7 +458,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return cmd_headless(args) if args.headless else cmd_gui(args)
-    key = args.command if args.command != "users" else f"users {args.users_command}"
+    key = args.command
+    if args.command == "users":
+        key = f"users {args.users_command}"
+    elif args.command == "intercom":
+        key = f"intercom {args.intercom_command}"
     return COMMANDS[key](args)
 
 
