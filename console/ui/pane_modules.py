@@ -7,4 +7,5 @@ import console.ui.checks_pane
 import console.ui.duty_pane
 import console.ui.playback_pane
 import console.ui.records_pane
-import console.ui.site_pane  # noqa: F401
+import console.ui.site_pane
+import console.ui.visits_pane  # noqa: F401

@@ -16,6 +16,17 @@ from console.core.checks import MAX_NOTE, MAX_TITLE, CheckError
 from console.core.dutylog import MAX_TEXT, Category
 from console.core.incidents import MAX_TRAPPED, IncidentError
 from console.core.shifts import DutyError
+from console.core.visits import (
+    MAX_NAME,
+    MAX_PASS_DAYS,
+    IdType,
+    Instruction,
+    PassKind,
+    VisitError,
+    VisitState,
+)
+from console.core.visits import MAX_TEXT as MAX_VISIT_TEXT
+from devices.intercom.base import Outcome
 
 
 def role_label(role: Role) -> str:
@@ -268,6 +279,129 @@ def _check_error(exc: CheckError) -> str:
     return texts.get(exc.code, str(exc))
 
 
+def _visit_error(exc: VisitError) -> str:
+    """A visitor-verification or pass refusal (rule 3.4.8) in words."""
+    if exc.code.startswith("attachment_"):  # the gate snapshot could not be kept
+        return _duty_error(DutyError(exc.code, str(exc)))
+    texts = {
+        "bad_gate": QCoreApplication.translate(
+            "Wording", "Choose the gate that reported the visitor."
+        ),
+        "name_required": QCoreApplication.translate("Wording", "Enter the name."),
+        "bad_id_type": QCoreApplication.translate("Wording", "Choose the ID type."),
+        "id_required": QCoreApplication.translate("Wording", "Enter the ID number."),
+        "bad_id": QCoreApplication.translate(
+            "Wording",
+            "This is not a valid number for the ID type chosen: check its length, the birth "
+            "date and the last character.",
+        ),
+        "bad_room": QCoreApplication.translate(
+            "Wording", "Room: 1-32 letters, digits, '.', '_' or '-' (e.g. 3-201 or 30201)."
+        ),
+        "phone_required": QCoreApplication.translate("Wording", "Enter the phone number."),
+        "bad_phone": QCoreApplication.translate(
+            "Wording", "A phone number has 3-20 digits (and maybe a leading +)."
+        ),
+        "purpose_required": QCoreApplication.translate("Wording", "Say why they are visiting."),
+        "area_required": QCoreApplication.translate("Wording", "Say which area the pass is for."),
+        "too_long": QCoreApplication.translate(
+            "Wording", "Too long: a name holds %1 characters, a text %2."
+        )
+        .replace("%1", str(MAX_NAME))
+        .replace("%2", str(MAX_VISIT_TEXT)),
+        "leave_past": QCoreApplication.translate(
+            "Wording", "The expected leave time must be later than now."
+        ),
+        "naive_time": QCoreApplication.translate("Wording", "The time has no time zone."),
+        "visit_closed": QCoreApplication.translate(
+            "Wording", "The gate has already been told what to do with this visitor."
+        ),
+        "wrong_room": QCoreApplication.translate(
+            "Wording", "The call went to another room than the visitor's."
+        ),
+        "no_visit": QCoreApplication.translate("Wording", "There is no such visit."),
+        "not_called": QCoreApplication.translate(
+            "Wording", "Call the resident before telling the gate what to do."
+        ),
+        "not_confirmed": QCoreApplication.translate(
+            "Wording", "The last call does not allow this: only the resident decides."
+        ),
+        "reason_required": QCoreApplication.translate("Wording", "Give the reason."),
+        "not_admitted": QCoreApplication.translate(
+            "Wording", "This visitor was not admitted: there is nothing to sign out."
+        ),
+        "signed_out": QCoreApplication.translate("Wording", "This visitor has already signed out."),
+        "future": QCoreApplication.translate("Wording", "A time cannot be in the future."),
+        "before_admitted": QCoreApplication.translate(
+            "Wording", "The sign-out time is before the visitor was admitted."
+        ),
+        "bad_pass_kind": QCoreApplication.translate(
+            "Wording", "Choose contractor or delivery staff."
+        ),
+        "bad_validity": QCoreApplication.translate(
+            "Wording", "A pass must end after it begins, and later than now."
+        ),
+        "pass_too_long": QCoreApplication.translate(
+            "Wording", "A pass is valid for at most %1 days."
+        ).replace("%1", str(MAX_PASS_DAYS)),
+        "no_pass": QCoreApplication.translate("Wording", "There is no such pass."),
+        "revoked": QCoreApplication.translate("Wording", "This pass is already revoked."),
+        "bad_key": QCoreApplication.translate(
+            "Wording",
+            "The key that protects ID numbers is damaged: tell the administrator (%1).",
+        ).replace("%1", str(exc)),
+    }
+    return texts.get(exc.code, str(exc))
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """A call's outcome in words (接通, 占线 …)."""
+    return {
+        Outcome.ANSWERED: QCoreApplication.translate("Wording", "Answered"),
+        Outcome.BUSY: QCoreApplication.translate("Wording", "Busy"),
+        Outcome.DECLINED: QCoreApplication.translate("Wording", "Declined"),
+        Outcome.NO_ANSWER: QCoreApplication.translate("Wording", "No answer"),
+        Outcome.UNREACHABLE: QCoreApplication.translate("Wording", "Unreachable"),
+        Outcome.CANCELLED: QCoreApplication.translate("Wording", "Hung up before an answer"),
+    }[outcome]
+
+
+def instruction_label(instruction: Instruction) -> str:
+    """What the gate is told (放行, 拒绝, 等候)."""
+    return {
+        Instruction.ADMIT: QCoreApplication.translate("Wording", "admit"),
+        Instruction.REFUSE: QCoreApplication.translate("Wording", "refuse"),
+        Instruction.WAIT: QCoreApplication.translate("Wording", "wait"),
+    }[instruction]
+
+
+def visit_state_label(state: VisitState) -> str:
+    return {
+        VisitState.PENDING: QCoreApplication.translate("Wording", "Pending"),
+        VisitState.WAITING: QCoreApplication.translate("Wording", "Waiting"),
+        VisitState.ADMITTED: QCoreApplication.translate("Wording", "Admitted"),
+        VisitState.REFUSED: QCoreApplication.translate("Wording", "Refused"),
+        VisitState.WITHDRAWN: QCoreApplication.translate("Wording", "Left before a decision"),
+    }[state]
+
+
+def id_type_label(id_type: IdType) -> str:
+    return {
+        IdType.RESIDENT_ID: QCoreApplication.translate("Wording", "Resident ID card"),
+        IdType.PASSPORT: QCoreApplication.translate("Wording", "Passport"),
+        IdType.HK_MACAU: QCoreApplication.translate("Wording", "Hong Kong/Macau permit"),
+        IdType.TAIWAN: QCoreApplication.translate("Wording", "Taiwan permit"),
+        IdType.OTHER: QCoreApplication.translate("Wording", "Other document"),
+    }[id_type]
+
+
+def pass_kind_label(kind: PassKind) -> str:
+    return {
+        PassKind.CONTRACTOR: QCoreApplication.translate("Wording", "Contractor"),
+        PassKind.DELIVERY: QCoreApplication.translate("Wording", "Delivery"),
+    }[kind]
+
+
 def describe(exc: Exception) -> str:
     """One sentence for the operator; unknown errors keep their own text."""
     if isinstance(exc, BadCredentials):
@@ -289,6 +423,8 @@ def describe(exc: Exception) -> str:
         return _incident_error(exc)
     if isinstance(exc, CheckError):
         return _check_error(exc)
+    if isinstance(exc, VisitError):
+        return _visit_error(exc)
     return str(exc)
 
 

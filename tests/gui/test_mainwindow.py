@@ -39,7 +39,7 @@ def _last_actions(desk: Desk, n: int) -> list[tuple[str, str]]:
 def test_panes_follow_the_role(
     admin_window: MainWindow, qtbot, desk: Desk, operator: Actor
 ) -> None:
-    duty = {"log", "records", "checks"}
+    duty = {"log", "records", "checks", "visits"}
     assert set(admin_window.docks) == {"site", "alarms", "audit", "wall", "playback"} | duty
     admin_window.close()
     op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
@@ -306,7 +306,7 @@ def test_first_start_tabs_each_pane_with_its_group(admin_window: MainWindow) -> 
         others = admin_window.tabifiedDockWidgets(dock)
         return {k for k, d in admin_window.docks.items() if d in others} | {key}
 
-    assert group("alarms") == {"alarms", "log", "records", "checks"}
+    assert group("alarms") == {"alarms", "log", "records", "checks", "visits"}
     assert group("site") == {"site", "audit"}
     assert group("wall") == {"wall", "playback"}
 
