@@ -3098,6 +3098,87 @@ Database: %4</source>
     </message>
 </context>
 <context>
+    <name>PassDialog</name>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="357"/>
+        <source>e.g. 3号楼 5层, 地下车库</source>
+        <translation>例如 3号楼 5层、地下车库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="363"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="364"/>
+        <source>&amp;Holder&apos;s name</source>
+        <translation>持证人姓名(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="365"/>
+        <source>&amp;Company</source>
+        <translation>单位(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="366"/>
+        <source>ID &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="368"/>
+        <source>&amp;ID number</source>
+        <translation>证件号码(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="369"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="370"/>
+        <source>&amp;Area</source>
+        <translation>通行区域(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="371"/>
+        <source>P&amp;urpose</source>
+        <translation>事由(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="372"/>
+        <source>Valid &amp;from</source>
+        <translation>有效期自(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="373"/>
+        <source>Valid t&amp;o</source>
+        <translation>有效期至(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="376"/>
+        <source>Passes longer than %1 hours need a supervisor.</source>
+        <translation>超过 %1 小时的通行证须由班长或以上签发。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="383"/>
+        <source>&amp;Issue pass</source>
+        <translation>签发通行证(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="409"/>
+        <source>A pass longer than %1 hours needs a supervisor.</source>
+        <translation>超过 %1 小时的通行证须由班长或以上签发。</translation>
+    </message>
+</context>
+<context>
+    <name>PassTab</name>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="646"/>
+        <source>Show e&amp;xpired and revoked passes too</source>
+        <translation>同时显示已过期和已收回的通行证(&amp;X)</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackPane</name>
     <message>
         <location filename="../../console/ui/playback_pane.py" line="156"/>
@@ -3888,6 +3969,78 @@ Database: %4</source>
     </message>
 </context>
 <context>
+    <name>RevokePassDialog</name>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="431"/>
+        <source>Why the pass is taken back</source>
+        <translation>收回通行证的原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="432"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="433"/>
+        <source>&amp;Revoke pass</source>
+        <translation>收回通行证(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="572"/>
+        <source>Name, room, phone, purpose, or a whole ID number</source>
+        <translation>姓名、房号、电话、事由或完整证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="573"/>
+        <source>Search visits</source>
+        <translation>搜索来访记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="575"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="576"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="577"/>
+        <location filename="../../console/ui/visits_pane.py" line="579"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="581"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="583"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="585"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="597"/>
+        <source>Search by name, room, phone, purpose or ID number.</source>
+        <translation>可按姓名、房号、电话、事由或证件号码搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="630"/>
+        <source>%1 visit(s) found</source>
+        <translation>找到 %1 条来访记录</translation>
+    </message>
+</context>
+<context>
     <name>ShelveDialog</name>
     <message>
         <location filename="../../console/ui/alarm_pane.py" line="111"/>
@@ -3908,6 +4061,19 @@ Database: %4</source>
         <location filename="../../console/ui/alarm_pane.py" line="115"/>
         <source>&amp;Shelve</source>
         <translation>搁置(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="458"/>
+        <source>Left &amp;at</source>
+        <translation>离开时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="459"/>
+        <source>&amp;Sign out</source>
+        <translation>登记离开(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -4295,630 +4461,1637 @@ Database: %4</source>
     </message>
 </context>
 <context>
-    <name>Wording</name>
+    <name>VisitDialog</name>
     <message>
-        <location filename="../../console/ui/wording.py" line="23"/>
-        <source>Operator</source>
-        <translation>值班员</translation>
+        <location filename="../../console/ui/visit_dialog.py" line="124"/>
+        <source>Visitor at the gate</source>
+        <translation>门岗访客核实</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="24"/>
-        <source>Supervisor</source>
-        <translation>班长</translation>
+        <location filename="../../console/ui/visit_dialog.py" line="165"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="25"/>
-        <source>Manager</source>
-        <translation>管理处负责人</translation>
+        <location filename="../../console/ui/visit_dialog.py" line="168"/>
+        <source>Visitor &amp;left…</source>
+        <translation>访客已离开(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="26"/>
-        <source>Administrator</source>
-        <translation>系统管理员</translation>
+        <location filename="../../console/ui/visit_dialog.py" line="171"/>
+        <source>The visitor left before a decision: close the visit with a reason</source>
+        <translation>访客在有结果前已离开：填写原因并结束此次来访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="32"/>
-        <source>The password must have at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="35"/>
-        <source>The password must not be the user name.</source>
-        <translation>密码不能与用户名相同。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="38"/>
-        <source>User name: 2-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="41"/>
-        <source>A user with this name already exists.</source>
-        <translation>已存在同名用户。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="42"/>
-        <source>The first user must be an administrator.</source>
-        <translation>第一个用户必须是系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="45"/>
-        <source>You cannot disable your own account.</source>
-        <translation>不能停用自己的账号。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="48"/>
-        <source>No such user.</source>
-        <translation>没有该用户。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="49"/>
-        <source>This would leave the site without an active administrator.</source>
-        <translation>此操作会使站点没有可用的系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="58"/>
-        <source>Someone has already acknowledged this alarm.</source>
-        <translation>该报警已被他人确认。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="61"/>
-        <source>Acknowledge the alarm first.</source>
-        <translation>请先确认报警。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="62"/>
-        <source>This alarm is already closed.</source>
-        <translation>该报警已关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="63"/>
-        <source>This step is already ticked.</source>
-        <translation>该步骤已勾选。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="64"/>
-        <source>The checklist has no such step.</source>
-        <translation>处置清单中没有该步骤。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="65"/>
-        <source>Write a comment first.</source>
-        <translation>请先填写备注。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="66"/>
-        <source>Say which guard or post was sent.</source>
-        <translation>请填写派出的保安或岗位。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="69"/>
-        <source>Shelving a zone needs a reason.</source>
-        <translation>搁置防区必须填写原因。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="70"/>
-        <source>The shelving must end in the future.</source>
-        <translation>搁置结束时间必须晚于现在。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="73"/>
-        <source>A zone may be shelved for at most 7 days.</source>
-        <translation>防区最多可搁置 7 天。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="76"/>
-        <source>This zone is already shelved.</source>
-        <translation>该防区已被搁置。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="77"/>
-        <source>This zone is not shelved.</source>
-        <translation>该防区未被搁置。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="78"/>
-        <source>There is no such zone.</source>
-        <translation>没有该防区。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="79"/>
-        <source>There is no such alarm.</source>
-        <translation>没有该报警。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="87"/>
-        <source>Patrol</source>
-        <translation>巡视</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="88"/>
-        <source>Alarm</source>
-        <translation>报警</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="89"/>
-        <source>Equipment</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wording.py" line="90"/>
+        <location filename="../../console/ui/visit_dialog.py" line="183"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="91"/>
+        <location filename="../../console/ui/visit_dialog.py" line="202"/>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="205"/>
+        <source>e.g. 10101</source>
+        <translation>例如 10101</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="209"/>
+        <source>e.g. visiting family, repair</source>
+        <translation>例如 探亲、维修</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="210"/>
+        <source>&amp;Gate</source>
+        <translation>门岗(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="211"/>
+        <source>Visitor &amp;name</source>
+        <translation>访客姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="212"/>
+        <source>ID &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="214"/>
+        <source>&amp;ID number</source>
+        <translation>证件号码(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="220"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="221"/>
+        <source>&amp;Room</source>
+        <translation>房号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="222"/>
+        <source>Purpos&amp;e</source>
+        <translation>事由(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="225"/>
+        <source>Expected &amp;leave</source>
+        <translation>预计离开(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="229"/>
+        <location filename="../../console/ui/visit_dialog.py" line="265"/>
+        <source>Gate picture</source>
+        <translation>门岗照片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="235"/>
+        <source>Take a snapshot from the gate camera</source>
+        <translation>从门岗摄像机抓拍</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="243"/>
+        <source>not &amp;known</source>
+        <translation>不确定(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="244"/>
+        <source>Expected leave time not known</source>
+        <translation>预计离开时间不确定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="255"/>
+        <source>Take &amp;snapshot</source>
+        <translation>抓拍(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="258"/>
+        <source>A picture of the visitor from the gate&apos;s camera, kept with the visit</source>
+        <translation>门岗摄像机拍下的访客照片，随来访记录保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="282"/>
+        <source>Call the resident</source>
+        <translation>呼叫住户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="292"/>
+        <source>Call state</source>
+        <translation>通话状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="296"/>
+        <source>Rings</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="302"/>
+        <source>Call time</source>
+        <translation>通话时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="304"/>
+        <location filename="../../console/ui/visit_dialog.py" line="493"/>
+        <source>&amp;Call resident</source>
+        <translation>呼叫住户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="307"/>
+        <source>Call the resident&apos;s indoor station (Ctrl+Enter)</source>
+        <translation>呼叫住户室内机（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="310"/>
+        <source>&amp;Hang up</source>
+        <translation>挂断(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="310"/>
+        <source>End the call (Ctrl+H)</source>
+        <translation>结束通话（Ctrl+H）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="313"/>
+        <location filename="../../console/ui/visit_dialog.py" line="690"/>
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="316"/>
+        <source>Mute or unmute the desk&apos;s microphone (Ctrl+M)</source>
+        <translation>打开或关闭值班台麦克风静音（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="333"/>
+        <location filename="../../console/ui/visit_dialog.py" line="543"/>
+        <source>Tell the gate:</source>
+        <translation>通知门岗：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="336"/>
+        <source>Resident agrees — &amp;admit</source>
+        <translation>住户同意 — 放行(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="341"/>
+        <location filename="../../console/ui/visit_dialog.py" line="525"/>
+        <source>Resident refuses — re&amp;fuse</source>
+        <translation>住户拒绝 — 拒绝进入(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="346"/>
+        <location filename="../../console/ui/visit_dialog.py" line="526"/>
+        <source>&amp;Wait</source>
+        <translation>等候(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="374"/>
+        <source>Answere&amp;d</source>
+        <translation>已接通(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="375"/>
+        <source>&amp;Busy</source>
+        <translation>占线(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="376"/>
+        <source>N&amp;o answer</source>
+        <translation>无人接听(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="377"/>
+        <source>&amp;Unreachable</source>
+        <translation>无法接通(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="381"/>
+        <source>Call the room by phone, then record what happened:</source>
+        <translation>请用电话呼叫该户，然后记录结果：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="392"/>
+        <source>Phone call: %1</source>
+        <translation>电话呼叫：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="443"/>
+        <source>No picture was taken.</source>
+        <translation>未拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="493"/>
+        <source>&amp;Call again</source>
+        <translation>再次呼叫(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="528"/>
+        <source>Re&amp;fuse (the resident declined the call)</source>
+        <translation>拒绝进入(&amp;F)（住户拒接）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="529"/>
+        <source>Tell the gate to &amp;wait</source>
+        <translation>通知门岗让访客等候(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="541"/>
+        <source>The resident decides (the call ends when you choose):</source>
+        <translation>由住户决定（选择后通话结束）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="553"/>
+        <source>No intercom at this site: fill in the visitor, call the room by phone, then record what happened.</source>
+        <translation>本站点没有对讲：填写访客信息，用电话呼叫该户，然后记录结果。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="556"/>
+        <source>Fill in the visitor, then call the resident (Ctrl+Enter).</source>
+        <translation>填写访客信息，然后呼叫住户（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="558"/>
+        <source>Registered. Call the resident (Ctrl+Enter).</source>
+        <translation>已登记。请呼叫住户（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="560"/>
+        <source>Closed without a decision: %1</source>
+        <translation>未有结果即结束：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="568"/>
+        <source>Room %1 · %2</source>
+        <translation>房号 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="574"/>
+        <source>Told %1 by %2</source>
+        <translation>%1 由 %2 通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="585"/>
+        <source>%1 (by phone, entered by hand)</source>
+        <translation>%1（电话呼叫，手工记录）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="588"/>
+        <source>%1 · %2 ring(s) · %3</source>
+        <translation>%1 · 振铃 %2 声 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="594"/>
+        <source>Call %1: %2</source>
+        <translation>第 %1 次呼叫：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="598"/>
+        <source>Call-ID: %1</source>
+        <translation>Call-ID：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="690"/>
+        <source>Muted — un&amp;mute</source>
+        <translation>已静音 — 取消静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="712"/>
+        <source>The intercom could not call: %1. Call the room by phone instead.</source>
+        <translation>对讲无法呼叫：%1。请改用电话呼叫该户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="734"/>
+        <source>The call could not be recorded: %1</source>
+        <translation>通话结果未能记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="839"/>
+        <source>Visitor left</source>
+        <translation>访客已离开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="840"/>
+        <source>Why is the visit closed without a decision?</source>
+        <translation>为什么未有结果就结束此次来访？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="841"/>
+        <source>The visitor left</source>
+        <translation>访客已自行离开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="866"/>
+        <source>This gate has no camera.</source>
+        <translation>此门岗没有摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="869"/>
+        <source>Camera: %1</source>
+        <translation>摄像机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="890"/>
+        <source>Taking a picture…</source>
+        <translation>正在抓拍…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="896"/>
+        <source>Picture taken at %1</source>
+        <translation>已于 %1 拍照</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="904"/>
+        <source>No picture from the gate camera: %1</source>
+        <translation>门岗摄像机未能拍照：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="932"/>
+        <source>Call in progress</source>
+        <translation>正在通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_dialog.py" line="933"/>
+        <source>A call to the resident is in progress. Hang up and close?</source>
+        <translation>正在呼叫住户。挂断并关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWidgets</name>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="77"/>
+        <source>Typed here, shown masked</source>
+        <translation>在此输入，显示时隐去部分号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="83"/>
+        <source>ID number as stored (masked)</source>
+        <translation>保存的证件号码（已隐去部分）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="95"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="133"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="199"/>
+        <source>Dialling…</source>
+        <translation>正在拨号…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="200"/>
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="201"/>
+        <source>Talking</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="202"/>
+        <source>Call ended</source>
+        <translation>通话结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="208"/>
+        <source>No ring yet</source>
+        <translation>尚未振铃</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="210"/>
+        <source>Ring %1 of %2</source>
+        <translation>第 %1 声 / 共 %2 声</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visit_widgets.py" line="228"/>
+        <source>Tell %1: %2</source>
+        <translation>告诉%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPane</name>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="99"/>
+        <source>⚠ Overstaying — due %1</source>
+        <translation>⚠ 逾时未离 — 应于 %1 离开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="103"/>
+        <location filename="../../console/ui/visits_pane.py" line="702"/>
+        <source>On site</source>
+        <translation>在场</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="105"/>
+        <source>Admitted — left</source>
+        <translation>已放行 — 已离开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="111"/>
+        <source>not called yet</source>
+        <translation>尚未呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="114"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="123"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="124"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="125"/>
+        <source>Not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="126"/>
+        <source>Revoked</source>
+        <translation>已收回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="203"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="204"/>
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="205"/>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="206"/>
+        <location filename="../../console/ui/visits_pane.py" line="265"/>
+        <source>ID (masked)</source>
+        <translation>证件号（隐去部分）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="207"/>
+        <location filename="../../console/ui/visits_pane.py" line="266"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="208"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="209"/>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="210"/>
+        <source>Outcome / state</source>
+        <translation>结果 / 状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="211"/>
+        <source>Instructed</source>
+        <translation>通知门岗时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="212"/>
+        <source>Signed out</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="241"/>
+        <source>Last call: %1, %2 ring(s)</source>
+        <translation>最近一次呼叫：%1，振铃 %2 声</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="246"/>
+        <source>Call-ID: %1</source>
+        <translation>Call-ID：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="250"/>
+        <source>Expected to leave by %1</source>
+        <translation>预计 %1 前离开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="262"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="263"/>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="264"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="267"/>
+        <source>Area</source>
+        <translation>通行区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="268"/>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="269"/>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="270"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="271"/>
+        <source>Issued by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="340"/>
+        <source>New pass</source>
+        <translation>新通行证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="419"/>
+        <source>Pass %1 · %2 (%3) · %4, valid to %5</source>
+        <translation>通行证 %1 · %2（%3）· %4，有效期至 %5</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="426"/>
+        <source>Revoke pass</source>
+        <translation>收回通行证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="447"/>
+        <source>%1 · room %2 · admitted %3 at %4</source>
+        <translation>%1 · 房号 %2 · %3 %4 放行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="453"/>
+        <source>Sign out visitor</source>
+        <translation>访客离开登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="566"/>
+        <source>Visits found</source>
+        <translation>找到的来访记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="644"/>
+        <location filename="../../console/ui/visits_pane.py" line="705"/>
+        <source>Passes</source>
+        <translation>通行证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="692"/>
+        <source>Today&apos;s visitors</source>
+        <translation>今日访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="693"/>
+        <source>Visitors on site</source>
+        <translation>在场访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="694"/>
+        <source>Visitors waiting for the resident</source>
+        <translation>等候住户答复的访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="699"/>
+        <source>Visitor log</source>
+        <translation>访客记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="701"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="703"/>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="704"/>
+        <location filename="../../console/ui/visits_pane.py" line="880"/>
+        <source>All / search</source>
+        <translation>全部 / 搜索</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="730"/>
+        <source>Visitor at &amp;gate…</source>
+        <translation>门岗访客(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="731"/>
+        <source>&amp;Call resident again…</source>
+        <translation>再次呼叫住户(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="732"/>
+        <source>Sign &amp;out visitor…</source>
+        <translation>访客离开登记(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="733"/>
+        <source>&amp;New pass…</source>
+        <translation>新通行证(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="734"/>
+        <source>&amp;Revoke pass…</source>
+        <translation>收回通行证(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="760"/>
+        <source>Visitor at gate…</source>
+        <translation>门岗访客…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="761"/>
+        <source>Open / call again…</source>
+        <translation>打开 / 再次呼叫…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="762"/>
+        <source>Sign out…</source>
+        <translation>离开登记…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="763"/>
+        <source>New pass…</source>
+        <translation>新通行证…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="764"/>
+        <source>Revoke pass…</source>
+        <translation>收回通行证…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="772"/>
+        <source>Visitor at gate (Ctrl+Shift+V)</source>
+        <translation>门岗访客（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="774"/>
+        <source>The selected visit; call the resident again if it is waiting (Ctrl+Shift+R)</source>
+        <translation>打开所选来访；如在等候则再次呼叫住户（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="776"/>
+        <source>The selected visitor left (Ctrl+Shift+O)</source>
+        <translation>所选访客已离开（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="854"/>
+        <source>%1 visitor(s) today: %2 admitted, %3 still waiting for a decision</source>
+        <translation>今日访客 %1 人：已放行 %2 人，%3 人仍在等候结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="860"/>
+        <source>%1 visitor(s) on site</source>
+        <translation>在场访客 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="862"/>
+        <source>⚠ %1 past their expected leave time</source>
+        <translation>⚠ %1 人已过预计离开时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="867"/>
+        <source>%1 visitor(s) waiting for the resident: call again or tell the gate</source>
+        <translation>%1 位访客在等候住户答复：请再次呼叫或通知门岗</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="871"/>
+        <source>%1 pass(es) valid now</source>
+        <translation>当前有效通行证 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="876"/>
+        <source>Today (%1)</source>
+        <translation>今日（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="877"/>
+        <source>On site (%1)</source>
+        <translation>在场（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="879"/>
+        <source>Waiting (%1)</source>
+        <translation>等候（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="881"/>
+        <source>Passes (%1)</source>
+        <translation>通行证（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="989"/>
+        <source>Visitors</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/visits_pane.py" line="994"/>
+        <source>V&amp;isitors</source>
+        <translation>访客(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../../console/ui/wording.py" line="34"/>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="35"/>
+        <source>Supervisor</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="36"/>
+        <source>Manager</source>
+        <translation>管理处负责人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="37"/>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="43"/>
+        <source>The password must have at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="46"/>
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="49"/>
+        <source>User name: 2-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="52"/>
+        <source>A user with this name already exists.</source>
+        <translation>已存在同名用户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="53"/>
+        <source>The first user must be an administrator.</source>
+        <translation>第一个用户必须是系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="56"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="59"/>
+        <source>No such user.</source>
+        <translation>没有该用户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="60"/>
+        <source>This would leave the site without an active administrator.</source>
+        <translation>此操作会使站点没有可用的系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="69"/>
+        <source>Someone has already acknowledged this alarm.</source>
+        <translation>该报警已被他人确认。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="72"/>
+        <source>Acknowledge the alarm first.</source>
+        <translation>请先确认报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="73"/>
+        <source>This alarm is already closed.</source>
+        <translation>该报警已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="74"/>
+        <source>This step is already ticked.</source>
+        <translation>该步骤已勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="75"/>
+        <source>The checklist has no such step.</source>
+        <translation>处置清单中没有该步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="76"/>
+        <source>Write a comment first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="77"/>
+        <source>Say which guard or post was sent.</source>
+        <translation>请填写派出的保安或岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="80"/>
+        <source>Shelving a zone needs a reason.</source>
+        <translation>搁置防区必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="81"/>
+        <source>The shelving must end in the future.</source>
+        <translation>搁置结束时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="84"/>
+        <source>A zone may be shelved for at most 7 days.</source>
+        <translation>防区最多可搁置 7 天。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="87"/>
+        <source>This zone is already shelved.</source>
+        <translation>该防区已被搁置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="88"/>
+        <source>This zone is not shelved.</source>
+        <translation>该防区未被搁置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="89"/>
+        <source>There is no such zone.</source>
+        <translation>没有该防区。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="90"/>
+        <source>There is no such alarm.</source>
+        <translation>没有该报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="98"/>
+        <source>Patrol</source>
+        <translation>巡视</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="99"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="100"/>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="101"/>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="102"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="92"/>
+        <location filename="../../console/ui/wording.py" line="103"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="93"/>
+        <location filename="../../console/ui/wording.py" line="104"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="94"/>
+        <location filename="../../console/ui/wording.py" line="105"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="106"/>
+        <location filename="../../console/ui/wording.py" line="117"/>
         <source>Write what happened first.</source>
         <translation>请先填写发生的情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="107"/>
+        <location filename="../../console/ui/wording.py" line="118"/>
         <source>An entry holds at most %1 characters; write two entries.</source>
         <translation>一条记录最多 %1 个字符，请分成两条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="110"/>
+        <location filename="../../console/ui/wording.py" line="121"/>
         <source>That time falls in a shift that has been handed over: it takes no new entries. Write the entry in the current shift instead.</source>
         <translation>该时间属于已交班的班次，不能再添加记录。请记入当前班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="115"/>
+        <location filename="../../console/ui/wording.py" line="126"/>
         <source>An entry cannot be dated in the future.</source>
         <translation>记录时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="116"/>
+        <location filename="../../console/ui/wording.py" line="127"/>
         <source>The entry&apos;s time has no time zone.</source>
         <translation>记录时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="117"/>
+        <location filename="../../console/ui/wording.py" line="128"/>
         <source>There is no such log entry.</source>
         <translation>没有该日志记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="118"/>
+        <location filename="../../console/ui/wording.py" line="129"/>
         <source>There is no such shift.</source>
         <translation>没有该班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="119"/>
+        <location filename="../../console/ui/wording.py" line="130"/>
         <source>Only pictures can be attached (JPEG, PNG, BMP, WebP, GIF or TIFF).</source>
         <translation>只能添加图片（JPEG、PNG、BMP、WebP、GIF 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="122"/>
+        <location filename="../../console/ui/wording.py" line="133"/>
         <source>A picture is larger than 20 MB; attach a smaller one.</source>
         <translation>有图片超过 20 MB，请换一张较小的图片。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="125"/>
+        <location filename="../../console/ui/wording.py" line="136"/>
         <source>A picture could not be read: %1</source>
         <translation>无法读取图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="128"/>
+        <location filename="../../console/ui/wording.py" line="139"/>
         <source>A picture could not be stored: %1</source>
         <translation>无法保存图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="131"/>
+        <location filename="../../console/ui/wording.py" line="142"/>
         <source>These open items are not in the handover yet: %1</source>
         <translation>以下未结事项尚未列入交接班：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="134"/>
+        <location filename="../../console/ui/wording.py" line="145"/>
         <source>Each open item needs an owner and an “if … then …” instruction.</source>
         <translation>每项未结事项都须指定负责人，并写明“如果…则…”处置要求。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="137"/>
+        <location filename="../../console/ui/wording.py" line="148"/>
         <source>Tick every checklist item as handed over, or say what is wrong with it.</source>
         <translation>请逐项勾选已交接，或注明未交接的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="140"/>
+        <location filename="../../console/ui/wording.py" line="151"/>
         <source>The incoming operator first writes a short summary in their own words.</source>
         <translation>请接班人先用自己的话写一段简短的接班小结。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="143"/>
+        <location filename="../../console/ui/wording.py" line="154"/>
         <source>This shift has already been handed over.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="146"/>
+        <location filename="../../console/ui/wording.py" line="157"/>
         <source>This shift has not begun yet.</source>
         <translation>该班次尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="147"/>
+        <location filename="../../console/ui/wording.py" line="158"/>
         <source>Only someone who was on duty in this shift can hand it over.</source>
         <translation>只有在本班次在岗的人员才能交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="150"/>
+        <location filename="../../console/ui/wording.py" line="161"/>
         <source>The incoming operator must be someone other than the outgoing one.</source>
         <translation>接班人与交班人不能是同一人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="153"/>
+        <location filename="../../console/ui/wording.py" line="164"/>
         <source>This handover is not waiting to be accepted.</source>
         <translation>该交接班不在等待接班状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="156"/>
+        <location filename="../../console/ui/wording.py" line="167"/>
         <source>There is no such handover.</source>
         <translation>没有该交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="157"/>
+        <location filename="../../console/ui/wording.py" line="168"/>
         <source>Another handover waits for its incoming signature: finish or withdraw it first.</source>
         <translation>另有一次交接班在等待接班人签名：请先完成或撤回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="161"/>
+        <location filename="../../console/ui/wording.py" line="172"/>
         <source>The shift&apos;s records changed after the outgoing signature. Tell the supervisor and run the audit check (verify-audit).</source>
         <translation>交班签名后，本班次的记录被改动过。请报告保安主管，并运行审计校验（verify-audit）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="166"/>
+        <location filename="../../console/ui/wording.py" line="177"/>
         <source>Say why the handover is withdrawn.</source>
         <translation>请说明撤回交接班的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="176"/>
+        <location filename="../../console/ui/wording.py" line="187"/>
         <source>Enter the lift number.</source>
         <translation>请输入电梯编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="177"/>
+        <location filename="../../console/ui/wording.py" line="188"/>
         <source>A text is longer than the record holds; shorten it.</source>
         <translation>文字超出记录可容纳的长度，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="180"/>
+        <location filename="../../console/ui/wording.py" line="191"/>
         <source>People trapped: a whole number from 0 to %1.</source>
         <translation>被困人数须为 0 至 %1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="183"/>
-        <location filename="../../console/ui/wording.py" line="263"/>
+        <location filename="../../console/ui/wording.py" line="194"/>
+        <location filename="../../console/ui/wording.py" line="274"/>
+        <location filename="../../console/ui/wording.py" line="315"/>
         <source>The time has no time zone.</source>
         <translation>时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="184"/>
+        <location filename="../../console/ui/wording.py" line="195"/>
+        <location filename="../../console/ui/wording.py" line="334"/>
         <source>A time cannot be in the future.</source>
         <translation>时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="185"/>
+        <location filename="../../console/ui/wording.py" line="196"/>
         <source>A time cannot be before the record was opened.</source>
         <translation>时间不能早于记录建立的时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="188"/>
+        <location filename="../../console/ui/wording.py" line="199"/>
         <source>Say who was called.</source>
         <translation>请填写通知了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="189"/>
+        <location filename="../../console/ui/wording.py" line="200"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="190"/>
+        <location filename="../../console/ui/wording.py" line="201"/>
         <source>Enter the unit (room number).</source>
         <translation>请输入房号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="191"/>
+        <location filename="../../console/ui/wording.py" line="202"/>
         <source>Write what the complaint is about.</source>
         <translation>请填写投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="194"/>
+        <location filename="../../console/ui/wording.py" line="205"/>
         <source>Write what was done about the complaint.</source>
         <translation>请填写对投诉的处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="197"/>
+        <location filename="../../console/ui/wording.py" line="208"/>
         <source>Say whom the complaint was escalated to.</source>
         <translation>请填写投诉上报给了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="200"/>
+        <location filename="../../console/ui/wording.py" line="211"/>
         <source>There is no such record.</source>
         <translation>没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="201"/>
+        <location filename="../../console/ui/wording.py" line="212"/>
         <source>This record is already closed.</source>
         <translation>该记录已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="202"/>
+        <location filename="../../console/ui/wording.py" line="213"/>
         <source>People are still trapped in this lift: record them freed before closing the record.</source>
         <translation>该电梯仍有人被困：请先记录解困，再关闭记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="206"/>
+        <location filename="../../console/ui/wording.py" line="217"/>
         <source>120 is already recorded as called for this lift.</source>
         <translation>该电梯记录已登记拨打 120。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="209"/>
+        <location filename="../../console/ui/wording.py" line="220"/>
         <source>The people trapped are already recorded as freed.</source>
         <translation>被困人员已记录为解困。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="212"/>
+        <location filename="../../console/ui/wording.py" line="223"/>
         <source>Write how the complaint was handled before closing it.</source>
         <translation>关闭投诉前，请填写处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="215"/>
+        <location filename="../../console/ui/wording.py" line="226"/>
         <source>Record the follow-up call to the resident before closing the complaint.</source>
         <translation>关闭投诉前，请记录对住户的回访。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="225"/>
+        <location filename="../../console/ui/wording.py" line="236"/>
         <source>Answer every item, normal or abnormal: %1 not answered yet.</source>
         <translation>请逐项选择正常或异常：还有 %1 项未作答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="228"/>
+        <location filename="../../console/ui/wording.py" line="239"/>
         <source>The sheet has no such item (its file has changed): close the form and open it again.</source>
         <translation>检查表中没有该项（检查表文件已更改）：请关闭表单后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="233"/>
+        <location filename="../../console/ui/wording.py" line="244"/>
         <source>An abnormal item needs a note saying what is wrong: %1</source>
         <translation>异常项须备注异常情况：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="237"/>
+        <location filename="../../console/ui/wording.py" line="248"/>
         <source>Say what was repaired and how.</source>
         <translation>请填写修复情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="239"/>
+        <location filename="../../console/ui/wording.py" line="250"/>
         <source>A note holds at most %1 characters; shorten it.</source>
         <translation>备注最多 %1 个字符，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="242"/>
+        <location filename="../../console/ui/wording.py" line="253"/>
         <source>This sheet is already signed for this period.</source>
         <translation>本周期的检查表已签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="245"/>
+        <location filename="../../console/ui/wording.py" line="256"/>
         <source>A sheet cannot be signed for a period that has not begun.</source>
         <translation>不能为尚未开始的周期签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="248"/>
+        <location filename="../../console/ui/wording.py" line="259"/>
         <source>That time is not the start of one of this sheet&apos;s periods.</source>
         <translation>该时间不是此检查表任一周期的开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="251"/>
+        <location filename="../../console/ui/wording.py" line="262"/>
         <source>There is no such check sheet (its file has changed).</source>
         <translation>没有该检查表（检查表文件已更改）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="254"/>
+        <location filename="../../console/ui/wording.py" line="265"/>
         <source>Say what is faulty first.</source>
         <translation>请先填写故障内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="255"/>
+        <location filename="../../console/ui/wording.py" line="266"/>
         <source>A fault&apos;s title holds at most %1 characters; put the rest in the details.</source>
         <translation>故障标题最多 %1 个字符，其余内容请写在详情中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="258"/>
+        <location filename="../../console/ui/wording.py" line="269"/>
         <source>There is no such fault report.</source>
         <translation>没有该故障报告。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="259"/>
+        <location filename="../../console/ui/wording.py" line="270"/>
         <source>This fault is already recorded as repaired.</source>
         <translation>该故障已记录为已修复。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="262"/>
+        <location filename="../../console/ui/wording.py" line="273"/>
         <source>There is no such check record.</source>
         <translation>没有该检查记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="264"/>
+        <location filename="../../console/ui/wording.py" line="275"/>
         <source>The check sheet file is not valid: %1</source>
         <translation>检查表文件无效：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="274"/>
+        <location filename="../../console/ui/wording.py" line="287"/>
+        <source>Choose the gate that reported the visitor.</source>
+        <translation>请选择报来访客的门岗。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="290"/>
+        <source>Enter the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="291"/>
+        <source>Choose the ID type.</source>
+        <translation>请选择证件类型。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="292"/>
+        <source>Enter the ID number.</source>
+        <translation>请填写证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="293"/>
+        <source>This is not a valid number for the ID type chosen: check its length, the birth date and the last character.</source>
+        <translation>这不是所选证件类型的有效号码：请核对位数、出生日期和最后一位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="298"/>
+        <source>Room: 1-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. 3-201 or 30201).</source>
+        <translation>房号：1-32 个字母、数字、“.”、“_”或“-”（例如 3-201 或 30201）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="301"/>
+        <source>Enter the phone number.</source>
+        <translation>请填写电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="302"/>
+        <source>A phone number has 3-20 digits (and maybe a leading +).</source>
+        <translation>电话号码为 3-20 位数字（可带前导 +）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="305"/>
+        <source>Say why they are visiting.</source>
+        <translation>请填写来访事由。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="306"/>
+        <source>Say which area the pass is for.</source>
+        <translation>请填写通行区域。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="307"/>
+        <source>Too long: a name holds %1 characters, a text %2.</source>
+        <translation>太长：姓名最多 %1 个字符，文字最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="312"/>
+        <source>The expected leave time must be later than now.</source>
+        <translation>预计离开时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="316"/>
+        <source>The gate has already been told what to do with this visitor.</source>
+        <translation>已就此访客通知过门岗。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="319"/>
+        <source>The call went to another room than the visitor&apos;s.</source>
+        <translation>呼叫的房号与访客要去的房号不同。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="322"/>
+        <source>There is no such visit.</source>
+        <translation>没有这条来访记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="323"/>
+        <source>Call the resident before telling the gate what to do.</source>
+        <translation>请先呼叫住户，再通知门岗。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="326"/>
+        <source>The last call does not allow this: only the resident decides.</source>
+        <translation>最近一次呼叫的结果不允许这样做：只有住户能决定。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="329"/>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="330"/>
+        <source>This visitor was not admitted: there is nothing to sign out.</source>
+        <translation>此访客未被放行，无需登记离开。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="333"/>
+        <source>This visitor has already signed out.</source>
+        <translation>此访客已登记离开。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="335"/>
+        <source>The sign-out time is before the visitor was admitted.</source>
+        <translation>离开时间早于放行时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="338"/>
+        <source>Choose contractor or delivery staff.</source>
+        <translation>请选择施工人员或快递外卖人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="341"/>
+        <source>A pass must end after it begins, and later than now.</source>
+        <translation>通行证的截止时间必须晚于起始时间，并晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="344"/>
+        <source>A pass is valid for at most %1 days.</source>
+        <translation>通行证有效期最长 %1 天。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="347"/>
+        <source>There is no such pass.</source>
+        <translation>没有这张通行证。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="348"/>
+        <source>This pass is already revoked.</source>
+        <translation>这张通行证已收回。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="349"/>
+        <source>The key that protects ID numbers is damaged: tell the administrator (%1).</source>
+        <translation>保护证件号码的密钥已损坏：请通知系统管理员（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="360"/>
+        <source>Answered</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="361"/>
+        <source>Busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="362"/>
+        <source>Declined</source>
+        <translation>拒接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="363"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="364"/>
+        <source>Unreachable</source>
+        <translation>无法接通</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="365"/>
+        <source>Hung up before an answer</source>
+        <translation>未接通前已挂断</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="372"/>
+        <source>admit</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="373"/>
+        <source>refuse</source>
+        <translation>拒绝进入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="374"/>
+        <source>wait</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="380"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="381"/>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="382"/>
+        <source>Admitted</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="383"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="384"/>
+        <source>Left before a decision</source>
+        <translation>未有结果即离开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="390"/>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="391"/>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="392"/>
+        <source>Hong Kong/Macau permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="393"/>
+        <source>Taiwan permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="394"/>
+        <source>Other document</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="400"/>
+        <source>Contractor</source>
+        <translation>施工人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="401"/>
+        <source>Delivery</source>
+        <translation>快递外卖</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="408"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="277"/>
+        <location filename="../../console/ui/wording.py" line="411"/>
         <source>Too many failed tries: the account is locked until %1.</source>
         <translation>失败次数过多：账号已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="281"/>
+        <location filename="../../console/ui/wording.py" line="415"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="298"/>
+        <location filename="../../console/ui/wording.py" line="434"/>
         <source>Log-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="299"/>
+        <location filename="../../console/ui/wording.py" line="435"/>
         <source>Alarm raised</source>
         <translation>报警产生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="300"/>
+        <location filename="../../console/ui/wording.py" line="436"/>
         <source>Alarm repeated</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="301"/>
+        <location filename="../../console/ui/wording.py" line="437"/>
         <source>Device restored</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="302"/>
+        <location filename="../../console/ui/wording.py" line="438"/>
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="303"/>
+        <location filename="../../console/ui/wording.py" line="439"/>
         <source>Device event stored</source>
         <translation>设备事件已记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="304"/>
+        <location filename="../../console/ui/wording.py" line="440"/>
         <source>Resent report (duplicate)</source>
         <translation>重发报告（重复）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="305"/>
+        <location filename="../../console/ui/wording.py" line="441"/>
         <source>Alarm acknowledged</source>
         <translation>报警已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="306"/>
+        <location filename="../../console/ui/wording.py" line="442"/>
         <source>SOP step done</source>
         <translation>处置步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="307"/>
+        <location filename="../../console/ui/wording.py" line="443"/>
         <source>Guard dispatched</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="308"/>
+        <location filename="../../console/ui/wording.py" line="444"/>
         <source>Alarm comment</source>
         <translation>报警备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="309"/>
+        <location filename="../../console/ui/wording.py" line="445"/>
         <source>Alarm closed</source>
         <translation>报警已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="310"/>
+        <location filename="../../console/ui/wording.py" line="446"/>
         <source>Zone shelved</source>
         <translation>防区已搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="311"/>
+        <location filename="../../console/ui/wording.py" line="447"/>
         <source>Zone unshelved</source>
         <translation>防区取消搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="312"/>
+        <location filename="../../console/ui/wording.py" line="448"/>
         <source>Log-out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="313"/>
+        <location filename="../../console/ui/wording.py" line="449"/>
         <source>Failed password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="314"/>
+        <location filename="../../console/ui/wording.py" line="450"/>
         <source>Account locked out</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="315"/>
+        <location filename="../../console/ui/wording.py" line="451"/>
         <source>Refused: account locked</source>
         <translation>拒绝：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="316"/>
+        <location filename="../../console/ui/wording.py" line="452"/>
         <source>Console unlocked</source>
         <translation>值班台解锁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="317"/>
+        <location filename="../../console/ui/wording.py" line="453"/>
         <source>Command-line authorisation</source>
         <translation>命令行授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="318"/>
+        <location filename="../../console/ui/wording.py" line="454"/>
         <source>Password check for change</source>
         <translation>修改密码前验证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="319"/>
+        <location filename="../../console/ui/wording.py" line="455"/>
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="320"/>
+        <location filename="../../console/ui/wording.py" line="456"/>
         <source>User added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="321"/>
+        <location filename="../../console/ui/wording.py" line="457"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="322"/>
+        <location filename="../../console/ui/wording.py" line="458"/>
         <source>User enabled/disabled</source>
         <translation>启用/停用用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="323"/>
+        <location filename="../../console/ui/wording.py" line="459"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="324"/>
+        <location filename="../../console/ui/wording.py" line="460"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="325"/>
+        <location filename="../../console/ui/wording.py" line="461"/>
         <source>Personal setting saved</source>
         <translation>保存个人设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="326"/>
+        <location filename="../../console/ui/wording.py" line="462"/>
         <source>Service started</source>
         <translation>服务启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="327"/>
+        <location filename="../../console/ui/wording.py" line="463"/>
         <source>Service stopped</source>
         <translation>服务停止</translation>
     </message>

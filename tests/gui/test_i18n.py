@@ -82,6 +82,7 @@ def test_a_window_in_chinese(qtbot, qapp: QApplication, desk: Desk, operator: Ac
         "值班(&D)",
         "录像回放(&P)",
         "记录(&R)",
+        "访客(&I)",
         "视图(&V)",
         "用户(&U)",
         "帮助(&H)",
