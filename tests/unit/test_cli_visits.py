@@ -89,12 +89,12 @@ def test_intercom_and_gates_are_checked_with_lines(
 def test_bad_sip_settings_are_named(
     site: Path, capsys: pytest.CaptureFixture[str], key: str, value: str, message: str
 ) -> None:
-    _edit(
-        site,
-        'kind = "sim"\nuri_template = "sim:{room}"',
-        'kind = "sip"\nuri_template = "sip:{room}@10.0.0.5"',
-    )
-    _edit(site, "ring_timeout_s = 25", f"ring_timeout_s = 25\n{key} = {value}")
+    sip = 'kind = "sip"\nuri_template = "sip:{room}@10.0.0.5"'
+    _edit(site, 'kind = "sim"\nuri_template = "sim:{room}"', sip)
+    if key == "uri_template":
+        _edit(site, 'uri_template = "sip:{room}@10.0.0.5"', f"uri_template = {value}")
+    else:
+        _edit(site, "ring_timeout_s = 25", f"ring_timeout_s = 25\n{key} = {value}")
     assert main(["check-site", str(site)]) == 1
     assert f"intercom.{key}: {message}" in capsys.readouterr().err
 
