@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 
 from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -104,6 +105,13 @@ def _quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
+def _warm_intercom(desk: Desk) -> None:
+    try:
+        desk.intercom()
+    except Exception as exc:  # noqa: BLE001 - the visitor dialog reports it when it calls
+        log.warning("the intercom did not start: %s", exc)
+
+
 def run_gui(site: Site, lang: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -120,6 +128,10 @@ def run_gui(site: Site, lang: str | None) -> int:
         return 1
     keepalive = _quit_on_signals(app)
     desk.start_devices()  # alarms are stored even while nobody is logged in
+    # start the SIP stack now, not at the first visitor's call (the dialog waits for it then)
+    threading.Thread(
+        target=_warm_intercom, args=(desk,), name="intercom-start", daemon=True
+    ).start()
     try:
         controller = DeskApp(app, desk, lang)
         if not controller.start():
