@@ -732,8 +732,11 @@ class SipIntercom(Intercom):
                 return "baresip is not running"
             if proc.poll() is not None:
                 return f"baresip exited (code {proc.returncode})"
-            if ctrl.closed.is_set():
-                return "baresip closed its control connection"
+            if ctrl.closed.is_set():  # most often because it is dying: say so if it is
+                try:
+                    return f"baresip exited (code {proc.wait(1.0)})"
+                except subprocess.TimeoutExpired:
+                    return "baresip closed its control connection"
 
     def _check_registration(self, since: float) -> float | None:
         """Log the registration once it is known; None when done."""

@@ -57,6 +57,23 @@ def free_port(kind: int = socket.SOCK_DGRAM, both: bool = False) -> int:
     raise AssertionError("no free port")
 
 
+def free_media_ports(avoid: int) -> int:
+    """A base for SIPp's media sockets: it binds the base (audio) and the base + 2 (video),
+    so four free UDP ports in a row, none of them `avoid` (its SIP port)."""
+    for _ in range(50):
+        base = free_port()
+        if avoid in range(base, base + 4):
+            continue
+        try:
+            for offset in range(4):
+                with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                    s.bind(("127.0.0.1", base + offset))
+        except OSError:
+            continue
+        return base
+    raise AssertionError("no four free UDP ports in a row")
+
+
 def udp_bound(port: int) -> bool:
     """Whether a socket is bound to this UDP port (read from /proc: binding it to find out
     could make SIPp fail to bind it at that very moment)."""
@@ -119,7 +136,8 @@ def station(tmp_path: Path) -> Iterator[Callable[..., Station]]:
     started: list[Station] = []
 
     def start(scenario: str, *extra: str) -> Station:
-        port, media = free_port(), free_port()
+        port = free_port()
+        media = free_media_ports(avoid=port)
         name = f"{scenario}-{len(started)}"
         messages, errors = tmp_path / f"{name}.messages", tmp_path / f"{name}.errors"
         argv = ["sipp", "-i", "127.0.0.1", "-p", str(port), "-mp", str(media), "-m", "1"]
