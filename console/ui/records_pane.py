@@ -20,19 +20,17 @@ from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTime,
     QTimer,
     QTimeZone,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,15 +57,13 @@ from console.core.incidents import MAX_TRAPPED, ComplaintView, IncidentService, 
 from console.ui.dialogs import _AsyncDialog
 from console.ui.forms import add_field, error_label, show_error
 from console.ui.panes import PaneContext, PaneSpec, register
+from console.ui.record_table import ALERT, ID_ROLE, RecordTableModel
 from console.ui.wording import describe
 from console.ui.worker import run_in_background
 
 RECENT_DAYS = 30  # closed records shown
-ID_ROLE = Qt.ItemDataRole.UserRole  # the record's id
-ALERT = QColor("#b00020")
 EXCERPT = 48  # characters of a free text shown in a table cell (all of it in the tooltip)
 
-Index = QModelIndex | QPersistentModelIndex
 V = TypeVar("V", LiftView, ComplaintView)
 
 
@@ -157,29 +153,11 @@ def order_complaints(
 # -- table models -------------------------------------------------------------------------------
 
 
-class _RecordModel(QAbstractTableModel, Generic[V]):
-    """Rows of records; open ones bold. `now` (the last load or tick) dates the live cells."""
+class _RecordModel(RecordTableModel[V]):
+    """Rows of lift or complaint records; open ones bold."""
 
-    def __init__(self, tz: ZoneInfo) -> None:
-        super().__init__()
-        self.tz = tz
-        self.rows: list[V] = []
-        self.now = datetime.now(tz)
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    # subclasses say what the columns are
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def cell(self, view: V, column: int) -> str:
-        raise NotImplementedError
-
-    def tooltip(self, view: V, column: int) -> str | None:
-        return None
-
-    def alert(self, view: V, column: int) -> bool:
-        return False
+    def bold(self, view: V) -> bool:
+        return view.is_open
 
     @staticmethod
     def status(is_open: bool) -> str:
@@ -189,48 +167,6 @@ class _RecordModel(QAbstractTableModel, Generic[V]):
 
     def local(self, moment: datetime | None) -> str:
         return moment.astimezone(self.tz).strftime("%m-%d %H:%M") if moment else ""
-
-    # -- the model ------------------------------------------------------------------------------
-
-    def set_rows(self, rows: list[V], now: datetime) -> None:
-        self.beginResetModel()
-        self.rows, self.now = rows, now
-        self.endResetModel()
-
-    def row_of(self, record_id: int | None) -> int:
-        for row, view in enumerate(self.rows):
-            if view.id == record_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        view, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(view, column)
-        if role == ID_ROLE:
-            return view.id
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold if view.is_open else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return ALERT if self.alert(view, column) else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(view, column)
-        return None
 
 
 class LiftModel(_RecordModel[LiftView]):

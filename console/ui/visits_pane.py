@@ -16,16 +16,14 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,6 +61,7 @@ from console.core.visits import (
 from console.ui.dialogs import _AsyncDialog
 from console.ui.forms import error_label, show_error
 from console.ui.panes import PaneContext, PaneSpec, register
+from console.ui.record_table import ALERT, ID_ROLE, RecordTableModel
 from console.ui.visit_dialog import VisitDialog
 from console.ui.visit_widgets import FieldForm, IdNumberInput, SiteTimeEdit
 from console.ui.wording import (
@@ -74,13 +73,10 @@ from console.ui.wording import (
 )
 from console.ui.worker import run_in_background
 
-ID_ROLE = Qt.ItemDataRole.UserRole  # the visit's or pass's id
-ALERT = QColor("#b00020")
 EXCERPT = 40
 SEARCH_DAYS = 30  # the search's date range starts this many days back
 DEFAULT_PASS = timedelta(hours=8)
 
-Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R", VisitView, PassView)
 
 
@@ -130,72 +126,7 @@ def pass_status_text(view: PassView, now: datetime) -> str:
 # -- table models ---------------------------------------------------------------------------------
 
 
-class _Model(QAbstractTableModel, Generic[R]):
-    def __init__(self, tz: tzinfo) -> None:
-        super().__init__()
-        self.tz = tz
-        self.rows: list[R] = []
-        self.now = datetime.now(tz)
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def cell(self, view: R, column: int) -> str:
-        raise NotImplementedError
-
-    def tooltip(self, view: R, column: int) -> str | None:
-        return None
-
-    def alert(self, view: R, column: int) -> bool:
-        return False
-
-    def bold(self, view: R) -> bool:
-        return False
-
-    def set_rows(self, rows: Sequence[R], now: datetime) -> None:
-        self.beginResetModel()
-        self.rows, self.now = list(rows), now
-        self.endResetModel()
-
-    def row_of(self, record_id: int | None) -> int:
-        for row, view in enumerate(self.rows):
-            if view.id == record_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        view, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(view, column)
-        if role == ID_ROLE:
-            return view.id
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold if self.bold(view) else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return ALERT if self.alert(view, column) else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(view, column)
-        return None
-
-
-class VisitModel(_Model[VisitView]):
+class VisitModel(RecordTableModel[VisitView]):
     TIME, GATE, VISITOR, ID, PHONE, ROOM, PURPOSE, STATE, INSTRUCTED, SIGNED_OUT = range(10)
 
     def headers(self) -> list[str]:
@@ -254,7 +185,7 @@ class VisitModel(_Model[VisitView]):
         return None
 
 
-class PassModel(_Model[PassView]):
+class PassModel(RecordTableModel[PassView]):
     KIND, HOLDER, COMPANY, ID, PHONE, AREA, FROM, TO, STATUS, ISSUED_BY = range(10)
 
     def headers(self) -> list[str]:
@@ -474,10 +405,10 @@ class SignOutDialog(_VisitsDialog):
 class _Tab(QWidget, Generic[R]):
     """A table (one row per visit or pass) with a line saying what it holds."""
 
-    def __init__(self, pane: VisitsPane, model: _Model[R], name: str, key: str) -> None:
+    def __init__(self, pane: VisitsPane, model: RecordTableModel[R], name: str, key: str) -> None:
         super().__init__()
         self.pane = pane
-        self.model: _Model[R] = model
+        self.model: RecordTableModel[R] = model
         self.setObjectName(f"visits-{key}")
         self.selected_id: int | None = None
         self.summary = QLabel()
