@@ -1,11 +1,22 @@
-"""Importing this module registers every pane. Add a pane: write its module, import it here."""
+"""Importing this module registers every pane. Add a pane: write its module, list it here.
 
-import console.ui.alarm_pane
-import console.ui.audit_pane
-import console.ui.camera_wall
-import console.ui.checks_pane
-import console.ui.duty_pane
-import console.ui.playback_pane
-import console.ui.records_pane
-import console.ui.site_pane
-import console.ui.visits_pane  # noqa: F401
+The panes' docks and menus follow this list (`panes.registered()`), whichever pane module
+happened to be imported first.
+"""
+
+import importlib
+
+PANE_MODULES = (
+    "console.ui.alarm_pane",
+    "console.ui.audit_pane",
+    "console.ui.camera_wall",
+    "console.ui.checks_pane",
+    "console.ui.duty_pane",
+    "console.ui.playback_pane",
+    "console.ui.records_pane",
+    "console.ui.site_pane",
+    "console.ui.visits_pane",
+)
+
+for _module in PANE_MODULES:
+    importlib.import_module(_module)

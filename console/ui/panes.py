@@ -48,6 +48,8 @@ def register(spec: PaneSpec) -> PaneSpec:
 
 
 def registered() -> list[PaneSpec]:
-    import console.ui.pane_modules  # noqa: F401 - importing it registers the panes
+    """Every pane, in the order of `pane_modules.PANE_MODULES`."""
+    from console.ui.pane_modules import PANE_MODULES  # importing it registers the panes
 
-    return list(_REGISTRY.values())
+    order = {module: index for index, module in enumerate(PANE_MODULES)}
+    return sorted(_REGISTRY.values(), key=lambda s: order.get(s.factory.__module__, len(order)))
