@@ -49,6 +49,15 @@ class Category(StrEnum):
     OTHER = "other"  # 其他
 
 
+LOG_EXCERPT = 60  # characters of a free text quoted in a line another service writes
+
+
+def excerpt(text: str, limit: int = LOG_EXCERPT) -> str:
+    """One line of a free text for the duty log."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Attachment:
     name: str  # the file's name when attached

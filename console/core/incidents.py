@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor
-from console.core.dutylog import MAX_TEXT, Category, DutyLog
+from console.core.dutylog import MAX_TEXT, Category, DutyLog, excerpt
 from console.core.events import EventBus
 from console.core.handover import OpenItem
 from console.core.shifts import FUTURE_SLACK
@@ -37,7 +37,6 @@ from schema.models import Complaint, LiftRecord
 from schema.types import utcnow
 
 MAX_TRAPPED = 50
-LOG_EXCERPT = 60  # characters of a free text quoted in a duty-log line
 
 LIFT_COLUMNS = (
     "lift_id",
@@ -218,12 +217,6 @@ def _moment(at: datetime | None, now: datetime, since: datetime | None = None) -
     if since is not None and at < since:
         raise IncidentError("before_opened", "a time cannot be before the record was opened")
     return at
-
-
-def _excerpt(text: str, limit: int = LOG_EXCERPT) -> str:
-    """One line of a free text for the duty log."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _sha256(text: str) -> str:
@@ -421,7 +414,7 @@ class IncidentService:
                 record_id=lift_id,
                 action="lift.close",
                 payload=payload,
-                text=f"{row.lift_no}：关闭：{_excerpt(outcome)}",
+                text=f"{row.lift_no}：关闭：{excerpt(outcome)}",
             )
             view = _lift_view(row)
         self._publish("lift", lift_id, "closed")
@@ -464,7 +457,7 @@ class IncidentService:
                 record_id=row.id,
                 action="complaint.open",
                 payload=payload,
-                text=f"投诉 {unit}：{_excerpt(matter)}",
+                text=f"投诉 {unit}：{excerpt(matter)}",
             )
             view = _complaint_view(row)
         self._publish("complaint", view.id, "opened")
@@ -484,7 +477,7 @@ class IncidentService:
                 record_id=complaint_id,
                 action="complaint.handle",
                 payload=payload,
-                text=f"投诉 {row.unit} 处理：{_excerpt(handling)}",
+                text=f"投诉 {row.unit} 处理：{excerpt(handling)}",
             )
             view = _complaint_view(row)
         self._publish("complaint", complaint_id, "handled")
@@ -527,7 +520,7 @@ class IncidentService:
                 record_id=complaint_id,
                 action="complaint.follow_up",
                 payload=payload,
-                text=f"投诉 {row.unit} 回访：{_excerpt(outcome)}",
+                text=f"投诉 {row.unit} 回访：{excerpt(outcome)}",
             )
             view = _complaint_view(row)
         self._publish("complaint", complaint_id, "followed_up")
@@ -549,7 +542,7 @@ class IncidentService:
                 record_id=complaint_id,
                 action="complaint.close",
                 payload={},
-                text=f"投诉 {row.unit} 关闭：{_excerpt(row.matter)}",
+                text=f"投诉 {row.unit} 关闭：{excerpt(row.matter)}",
             )
             view = _complaint_view(row)
         self._publish("complaint", complaint_id, "closed")
@@ -639,7 +632,7 @@ def _lift_opened_text(lift_no: str, people_trapped: int, note: str) -> str:
         text = f"电梯困人 {lift_no}，{people_trapped}人被困"
     else:
         text = f"电梯报警 {lift_no}，无人被困"
-    return f"{text}；{_excerpt(note)}" if note else text
+    return f"{text}；{excerpt(note)}" if note else text
 
 
 def _append_handling(before: str, handling: str, actor: Actor, local_now: datetime) -> str:

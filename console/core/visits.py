@@ -29,12 +29,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor, Permission, require
-from console.core.dutylog import Category, DutyError, DutyLog
+from console.core.dutylog import Category, DutyError, DutyLog, excerpt
 from console.core.events import EventBus
 from console.core.handover import OpenItem
 from console.core.shifts import FUTURE_SLACK
@@ -135,13 +135,17 @@ def resident_id_check(first17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
+def id_type_of(value: IdType | str) -> IdType:
+    try:
+        return IdType(value)
+    except ValueError:
+        raise VisitError("bad_id_type", f"unknown ID type {value!r}", "id_type") from None
+
+
 def normalize_id(id_type: IdType | str, number: str) -> str:
     """The ID number as stored for hashing: upper case, no spaces. VisitError if it is not a
     number of that type (a resident ID's date and check digit are verified)."""
-    try:
-        kind = IdType(id_type)
-    except ValueError:
-        raise VisitError("bad_id_type", f"unknown ID type {id_type!r}", "id_type") from None
+    kind = id_type_of(id_type)
     text = re.sub(r"[\s]", "", number).upper()
     if not text:
         raise VisitError("id_required", "the ID number is required", "id_number")
@@ -571,9 +575,7 @@ class VisitService:
         name = _text(
             form.visitor_name, "name_required", "the visitor's name", "visitor_name", MAX_NAME
         )
-        id_type = IdType(form.id_type) if form.id_type in IdType._value2member_map_ else None
-        if id_type is None:
-            raise VisitError("bad_id_type", f"unknown ID type {form.id_type!r}", "id_type")
+        id_type = id_type_of(form.id_type)
         number = normalize_id(id_type, form.id_number)
         room = _room(form.room)
         phone = normalize_phone(form.phone)
@@ -623,7 +625,7 @@ class VisitService:
                     subject=f"visit {row.id}",
                     action="visit.request",
                     payload={"gate": form.gate_id, "room": room, "id_type": id_type.value},
-                    text=f"访客登记 Visitor at {gate} for {room}: {_excerpt(purpose)}",
+                    text=f"访客登记 Visitor at {gate} for {room}: {excerpt(purpose)}",
                     ref=f"visit:{row.id}",
                 )
                 view = self._view(s, row)
@@ -772,7 +774,7 @@ class VisitService:
                 },
                 text=(
                     f"通知{gate} Told {row.gate_id}: {_INSTRUCTION_WORDS[instruction]} — "
-                    f"{row.room}, {_outcome_words(last)}" + (f"; {_excerpt(note)}" if note else "")
+                    f"{row.room}, {_outcome_words(last)}" + (f"; {excerpt(note)}" if note else "")
                 ),
                 ref=f"visit:{row.id}",
             )
@@ -799,7 +801,7 @@ class VisitService:
                 subject=f"visit {row.id}",
                 action="visit.withdraw",
                 payload={"room": row.room},
-                text=f"访客离开 Visitor for {row.room} left before a decision: {_excerpt(reason)}",
+                text=f"访客离开 Visitor for {row.room} left before a decision: {excerpt(reason)}",
                 ref=f"visit:{row.id}",
             )
             view = self._view(s, row)
@@ -913,7 +915,8 @@ class VisitService:
         """How many earlier visits the same ID number has (matched by its keyed hash)."""
         digest = self.hasher.hash(id_type, normalize_id(id_type, number))
         with self.db.read() as s:
-            return len(list(s.scalars(select(Visit.id).where(Visit.id_hash == digest))))
+            count = s.scalar(select(func.count()).where(Visit.id_hash == digest))
+            return int(count or 0)
 
     def open_items(self) -> list[OpenItem]:
         """For the handover: each visitor still waiting for the resident, and one item for the
@@ -967,12 +970,7 @@ class VisitService:
         name = _text(
             form.holder_name, "name_required", "the holder's name", "holder_name", MAX_NAME
         )
-        try:
-            id_type = IdType(form.id_type)
-        except ValueError:
-            raise VisitError(
-                "bad_id_type", f"unknown ID type {form.id_type!r}", "id_type"
-            ) from None
+        id_type = id_type_of(form.id_type)
         number = normalize_id(id_type, form.id_number)
         area = _text(form.area, "area_required", "the area", "area", 128)
         company = _optional(form.company, "the company", "company", 128)
@@ -1046,7 +1044,7 @@ class VisitService:
                 subject=f"pass {row.id}",
                 action="pass.revoke",
                 payload={"area": row.area},
-                text=f"收回通行证 Pass {row.id} revoked: {_excerpt(reason)}",
+                text=f"收回通行证 Pass {row.id} revoked: {excerpt(reason)}",
                 ref=f"pass:{row.id}",
             )
             view = _pass_view(row)
@@ -1064,11 +1062,6 @@ class VisitService:
             )
         with self.db.read() as s:
             return [_pass_view(r) for r in s.scalars(stmt.limit(limit))]
-
-
-def _excerpt(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def visit_rows(views: Sequence[VisitView], tz: Any) -> list[dict[str, Any]]:
