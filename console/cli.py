@@ -15,12 +15,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from console import __version__
 from console.core.auth import Actor, AuthError, Role
 from console.core.desk import Desk
 from console.core.exports import ExportError
 from console.core.recordings import RecordingError
-from console.core.site import SiteError, load_site
+from console.core.site import Intercom, SiteError, load_site
 from console.core.sop import SopError
 from console.paths import DEMO_SITE
 from schema.db import DatabaseError
@@ -312,8 +314,12 @@ def cmd_intercom_call(args: argparse.Namespace) -> int:
     if site.intercom is None:
         raise CommandError(f"{site.path}: the site file has no [intercom] section")
     config = site.intercom
-    if args.listen is not None:
-        config = config.model_copy(update={"listen": args.listen})
+    if args.listen is not None:  # checked as the site file's listen is
+        try:
+            config = Intercom.model_validate({**config.model_dump(), "listen": args.listen})
+        except ValidationError as exc:
+            reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            raise CommandError(f"--listen {args.listen!r}: {reason}") from None
     try:
         room_uri(config.uri_template, args.room)
         intercom = make_intercom(config, workdir=site.intercom_dir() / f"cli-{os.getpid()}")

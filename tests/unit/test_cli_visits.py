@@ -63,6 +63,16 @@ def test_intercom_call_that_cannot_be_attempted_fails(
     assert "no [intercom] section" in capsys.readouterr().err
 
 
+def test_intercom_call_checks_its_listen_address(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["intercom", "call", "10102", "--listen", "5062", "--site", str(site)]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "--listen '5062': use HOST:PORT" in captured.err
+
+
 def test_intercom_and_gates_are_checked_with_lines(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
