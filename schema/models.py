@@ -485,3 +485,87 @@ class VisitorPass(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revoked_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     revoke_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# -- footage lending (rule 3.4.3) -------------------------------------------------------------
+
+
+class Loan(Base):
+    """A request to view or copy recorded footage, its approval by the management office's
+    head, the package handed over and its return. ID numbers are stored masked and as a keyed
+    hash only (as for visitors)."""
+
+    __tablename__ = "loans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    requested_by: Mapped[str] = mapped_column(String(64))
+    borrower_kind: Mapped[str] = mapped_column(String(16))  # police | resident | staff | other
+    borrower_name: Mapped[str] = mapped_column(String(64))
+    organisation: Mapped[str] = mapped_column(String(128), default="")
+    id_type: Mapped[str] = mapped_column(String(16))
+    id_masked: Mapped[str] = mapped_column(String(40))
+    id_hash: Mapped[str] = mapped_column(String(64), index=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    case_no: Mapped[str] = mapped_column(String(64), default="")
+    officer2_name: Mapped[str] = mapped_column(String(64), default="")
+    officer2_id_type: Mapped[str] = mapped_column(String(16), default="")
+    officer2_id_masked: Mapped[str] = mapped_column(String(40), default="")
+    officer2_id_hash: Mapped[str] = mapped_column(String(64), default="")
+    mode: Mapped[str] = mapped_column(String(8))  # view | copy
+    medium: Mapped[str] = mapped_column(String(16), default="")
+    medium_serial: Mapped[str] = mapped_column(String(64), default="")
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # requested | refused | cancelled | approved | lent | closed
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decided_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    copy_reason: Mapped[str] = mapped_column(String(32), default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    package_dir: Mapped[str] = mapped_column(Text, default="")
+    manifest: Mapped[str] = mapped_column(Text, default="")  # manifest.json as written
+    manifest_sha256: Mapped[str] = mapped_column(String(64), default="")
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    exported_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # intact | altered | destroyed | lost | viewed (a closed loan); cancelled/refused: ""
+    outcome: Mapped[str] = mapped_column(String(16), default="")
+    witness: Mapped[str] = mapped_column(String(64), default="")
+    close_note: Mapped[str] = mapped_column(Text, default="")
+    return_report: Mapped[str] = mapped_column(Text, default="")  # JSON: the re-hash's findings
+
+
+class LoanRange(Base):
+    """One camera and time range of a loan; its evidence lock and, once packaged, its file."""
+
+    __tablename__ = "loan_ranges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    camera_id: Mapped[str] = mapped_column(String(64))
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    lock_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    file: Mapped[str] = mapped_column(String(255), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    bytes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FootageView(Base):
+    """Someone watched recorded footage at the desk: who, which camera and range, when."""
+
+    __tablename__ = "footage_views"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    viewer: Mapped[str] = mapped_column(String(64))
+    viewer_name: Mapped[str] = mapped_column(String(64))
+    camera_id: Mapped[str] = mapped_column(String(64), index=True)
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"), nullable=True, index=True)
+    context: Mapped[str] = mapped_column(String(32))  # playback | loan | replay

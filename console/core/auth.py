@@ -43,6 +43,7 @@ class Permission(StrEnum):
     SHELVE_ZONES = "shelve_zones"
     RELEASE_EVIDENCE = "release_evidence"  # lift an evidence lock by hand
     ISSUE_LONG_PASSES = "issue_long_passes"  # visitor passes valid longer than a day
+    APPROVE_LOANS = "approve_loans"  # footage loans: the management office's head (rule 3.4.3)
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -51,6 +52,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.SHELVE_ZONES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
     Permission.RELEASE_EVIDENCE: frozenset({Role.MANAGER, Role.ADMIN}),
     Permission.ISSUE_LONG_PASSES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
+    Permission.APPROVE_LOANS: frozenset({Role.MANAGER}),
 }
 
 

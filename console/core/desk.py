@@ -25,6 +25,7 @@ from console.core.handover import HandoverService
 from console.core.health import HealthRegistry
 from console.core.incidents import IncidentService
 from console.core.ingest import AlarmIngest
+from console.core.loans import LoanService
 from console.core.recordings import RecordingService
 from console.core.shifts import ShiftService
 from console.core.site import Site, load_site
@@ -56,10 +57,22 @@ class Desk:
         self.handover = HandoverService(
             site, db, self.bus, self.auth, self.shifts, self.duty, self.alarms, self.health
         )
-        self.visits = VisitService(site, db, self.bus, self.duty, IdHasher(site.id_key_path()))
+        id_hasher = IdHasher(site.id_key_path())
+        self.visits = VisitService(site, db, self.bus, self.duty, id_hasher)
+        self.loans = LoanService(
+            site,
+            db,
+            self.bus,
+            self.auth,
+            self.duty,
+            self.recordings,
+            id_hasher,
+            on_duty=lambda: [a.name for a in self.on_duty],
+        )
         self.handover.add_provider(self.checks.open_items)
         self.handover.add_provider(self.incidents.open_items)
         self.handover.add_provider(self.visits.open_items)
+        self.handover.add_provider(self.loans.open_items)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._intercom_lock = threading.Lock()
         self._intercom: Intercom | None = None
@@ -93,6 +106,7 @@ class Desk:
             self.checks,
             self.incidents,
             self.visits,
+            self.loans,
         ):
             service.clock = clock
 

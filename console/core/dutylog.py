@@ -43,6 +43,7 @@ class Category(StrEnum):
     ALARM = "alarm"  # 报警
     EQUIPMENT = "equipment"  # 设备
     VISITOR = "visitor"  # 访客
+    FOOTAGE = "footage"  # 录像 (footage loans and viewings)
     COMPLAINT = "complaint"  # 投诉
     LIFT = "lift"  # 电梯
     HANDOVER = "handover"  # 交接

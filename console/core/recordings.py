@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor, Permission, require
@@ -383,64 +384,84 @@ class RecordingService:
         """Keep this camera's footage of [start, end] from retention until released.
 
         `actor` is the person (or, for core services such as footage lending, a name)."""
+        who = actor.name if isinstance(actor, Actor) else actor
+        with self.db.write() as s:
+            return self.add_lock(s, who, camera_id, start, end, reason, ref)
+
+    def add_lock(
+        self,
+        s: Session,
+        who: str,
+        camera_id: str,
+        start: datetime,
+        end: datetime,
+        reason: str,
+        ref: str,
+    ) -> int:
+        """`lock` inside the caller's transaction (a loan's approval and its locks commit
+        together, or not at all)."""
         self._cameras.camera(camera_id)
         if end <= start:
             raise RecordingError("empty_range", "the locked range's end must be after its start")
         if not reason.strip():
             raise RecordingError("no_reason", "an evidence lock needs a reason")
-        who = actor.name if isinstance(actor, Actor) else actor
-        with self.db.write() as s:
-            row = EvidenceLock(
-                camera_id=camera_id,
-                start=start,
-                end=end,
-                reason=reason.strip(),
-                ref=ref[:64],
-                created_by=who,
-            )
-            s.add(row)
-            s.flush()
-            audit.append(
-                s,
-                actor=who,
-                action="evidence.lock",
-                subject=camera_id,
-                payload={
-                    "lock": row.id,
-                    "from": start.isoformat(),
-                    "to": end.isoformat(),
-                    "ref": ref,
-                },
-            )
-            return row.id
+        row = EvidenceLock(
+            camera_id=camera_id,
+            start=start,
+            end=end,
+            reason=reason.strip(),
+            ref=ref[:64],
+            created_by=who,
+        )
+        s.add(row)
+        s.flush()
+        audit.append(
+            s,
+            actor=who,
+            action="evidence.lock",
+            subject=camera_id,
+            payload={
+                "lock": row.id,
+                "from": start.isoformat(),
+                "to": end.isoformat(),
+                "ref": ref,
+            },
+        )
+        return row.id
 
     def release(self, actor: Actor | str, lock_id: int, *, owner_ref: str | None = None) -> None:
         """Release a lock. A person needs the evidence permission; a core service releasing
         its own lock names its `ref` (footage lending: "loan:12")."""
         with self.db.write() as s:
-            row = s.get(EvidenceLock, lock_id)
-            if row is None:
-                raise RecordingError("no_lock", f"there is no evidence lock {lock_id}")
-            if isinstance(actor, Actor):
-                require(actor, Permission.RELEASE_EVIDENCE)
-                who = actor.name
-            else:
-                if owner_ref != row.ref:
-                    raise RecordingError(
-                        "not_owner",
-                        f"evidence lock {lock_id} belongs to {row.ref}, not {owner_ref}",
-                    )
-                who = actor
-            if row.released_at is not None:
-                return
-            row.released_at, row.released_by = utcnow(), who
-            audit.append(
-                s,
-                actor=who,
-                action="evidence.release",
-                subject=row.camera_id,
-                payload={"lock": row.id},
-            )
+            self.release_in(s, actor, lock_id, owner_ref=owner_ref)
+
+    def release_in(
+        self, s: Session, actor: Actor | str, lock_id: int, *, owner_ref: str | None = None
+    ) -> None:
+        """`release` inside the caller's transaction."""
+        row = s.get(EvidenceLock, lock_id)
+        if row is None:
+            raise RecordingError("no_lock", f"there is no evidence lock {lock_id}")
+        if isinstance(actor, Actor):
+            require(actor, Permission.RELEASE_EVIDENCE)
+            who = actor.name
+        else:
+            if owner_ref != row.ref:
+                raise RecordingError(
+                    "not_owner",
+                    f"evidence lock {lock_id} belongs to {row.ref}, not {owner_ref}",
+                )
+            who = actor
+        if row.released_at is not None:
+            return
+        row.released_at, row.released_by = utcnow(), who
+        audit.append(
+            s,
+            actor=who,
+            action="evidence.release",
+            subject=row.camera_id,
+            payload={"lock": row.id},
+        )
 
     def locks(self, camera_id: str | None = None, *, active: bool = True) -> list[LockRow]:
         with self.db.read() as s:

@@ -436,6 +436,10 @@ class Site(BaseModel):
         """Where the SIP stack's generated configuration lives while the desk runs."""
         return self.recordings_dir().parent / "intercom"
 
+    def loans_dir(self) -> Path:
+        """Footage-loan packages, one folder per loan, before they go onto the medium."""
+        return self.recordings_dir().parent / "loans"
+
     def snapshots_dir(self) -> Path:
         """Snapshots from the wall: beside the recordings, in a folder of their own."""
         return self.recordings_dir().parent / "snapshots"

@@ -78,6 +78,7 @@ class IdType(StrEnum):
     PASSPORT = "passport"  # 护照
     HK_MACAU = "hk_macau"  # 港澳居民来往内地通行证
     TAIWAN = "taiwan"  # 台湾居民来往大陆通行证
+    POLICE = "police"  # 警官证 (officers borrowing footage)
     OTHER = "other"  # 其他证件
 
 
@@ -125,6 +126,7 @@ _ID_PATTERNS: dict[IdType, tuple[str, str]] = {
     IdType.PASSPORT: (r"[A-Z0-9]{5,17}", "5-17 letters or digits"),
     IdType.HK_MACAU: (r"[HM][0-9]{8,10}", "H or M and 8-10 digits"),
     IdType.TAIWAN: (r"[0-9]{8}|[0-9]{10}", "8 or 10 digits"),
+    IdType.POLICE: (r"[A-Z0-9]{4,16}", "4-16 letters or digits"),
     IdType.OTHER: (r"[A-Z0-9-]{4,32}", "4-32 letters, digits or '-'"),
 }
 

@@ -70,6 +70,7 @@ CATEGORY_WORDS = {
     Category.ALARM: "报警 Alarm",
     Category.EQUIPMENT: "设备 Equipment",
     Category.VISITOR: "访客 Visitor",
+    Category.FOOTAGE: "录像 Footage",
     Category.COMPLAINT: "投诉 Complaint",
     Category.LIFT: "电梯 Lift",
     Category.HANDOVER: "交接 Handover",

@@ -99,6 +99,7 @@ def category_label(category: Category) -> str:
         Category.ALARM: QCoreApplication.translate("Wording", "Alarm"),
         Category.EQUIPMENT: QCoreApplication.translate("Wording", "Equipment"),
         Category.VISITOR: QCoreApplication.translate("Wording", "Visitor"),
+        Category.FOOTAGE: QCoreApplication.translate("Wording", "Footage"),
         Category.COMPLAINT: QCoreApplication.translate("Wording", "Complaint"),
         Category.LIFT: QCoreApplication.translate("Wording", "Lift"),
         Category.HANDOVER: QCoreApplication.translate("Wording", "Handover"),
@@ -391,6 +392,7 @@ def id_type_label(id_type: IdType) -> str:
         IdType.PASSPORT: QCoreApplication.translate("Wording", "Passport"),
         IdType.HK_MACAU: QCoreApplication.translate("Wording", "Hong Kong/Macau permit"),
         IdType.TAIWAN: QCoreApplication.translate("Wording", "Taiwan permit"),
+        IdType.POLICE: QCoreApplication.translate("Wording", "Police ID card"),
         IdType.OTHER: QCoreApplication.translate("Wording", "Other document"),
     }[id_type]
 

@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import av
-import numpy as np
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QUrl
 from PySide6.QtGui import QColor
@@ -25,8 +24,9 @@ from console.paths import DEMO_SITE
 from console.ui.bridge import BusBridge
 from console.ui.panes import PaneContext, registered
 from console.ui.playback_pane import PlaybackPane, ReplayDialog, TimelineWidget, open_instant_replay
-from devices.cameras.base import Gap, Segment
+from devices.cameras.base import Gap
 from schema.types import utcnow
+from tests import footage
 
 # Offscreen there is no GPU: the first video frame a QVideoWidget paints makes Qt say, once
 # per process, that it converts frames on the CPU. That one message is expected here.
@@ -50,30 +50,8 @@ def demo_site(tmp_path: Path) -> Path:
     return path
 
 
-def write_h264(path: Path, seconds: int, fps: int = 10, shade: int = 0) -> int:
-    """A real H.264 MP4 with a keyframe every second; returns its size."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(path), "w") as out:
-        stream = out.add_stream("libx264", rate=fps)
-        stream.width, stream.height, stream.pix_fmt = 160, 120, "yuv420p"
-        stream.options = {"g": str(fps), "preset": "ultrafast"}
-        for i in range(seconds * fps):
-            image = np.full((120, 160, 3), (shade + i * 3) % 256, np.uint8)
-            image[:, (i * 4) % 160] = 255
-            for packet in stream.encode(av.VideoFrame.from_ndarray(image, format="rgb24")):
-                out.mux(packet)
-        for packet in stream.encode():
-            out.mux(packet)
-    return path.stat().st_size
-
-
 def index_segment(desk: Desk, start: datetime, seconds: int, shade: int = 0) -> Path:
-    path = desk.recordings.root / CAMERA / f"{start:%Y%m%d-%H%M%S}.mp4"
-    size = write_h264(path, seconds, shade=shade)
-    desk.recordings._store_segment(
-        Segment(CAMERA, start, start + timedelta(seconds=seconds), path, size)
-    )
-    return path
+    return footage.index_segment(desk, CAMERA, start, seconds, shade)
 
 
 def local(day: date, hh: int, mm: int, ss: int, desk: Desk) -> datetime:
