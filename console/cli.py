@@ -30,7 +30,7 @@ from schema.db import DatabaseError
 log = logging.getLogger("watchdesk")
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-EXPORT_KINDS = ("alarms", "log", "handovers", "visits", "checks")
+EXPORT_KINDS = ("alarms", "log", "handovers", "visits", "loans", "checks")
 
 
 class CommandError(Exception):
@@ -128,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     retention = sub.add_parser("retention", help="apply the recording retention now")
     _site_option(retention, argparse.SUPPRESS)
+
+    package = sub.add_parser(
+        "verify-package", help="check a footage-loan package against its manifest"
+    )
+    package.add_argument("folder", type=Path, metavar="DIR")
+    package.add_argument(
+        "--manifest-sha256",
+        metavar="HEX",
+        help="also check the manifest itself against the hash printed on the receipt",
+    )
 
     bench = sub.add_parser("bench", help="benchmarks: print figures measured in one run")
     bench.add_argument("what", choices=["alarms", "wall"])
@@ -249,9 +259,12 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
 def _export_rows(
     desk: Desk, kind: str, start: datetime | None, end: datetime | None
 ) -> tuple[list[dict[str, Any]], Sequence[str]]:
-    from console.core import checks, exports, visits
+    from console.core import checks, exports, loans, visits
 
     tz = desk.site.tz()
+    if kind == "loans":
+        lent = desk.loans.between(start, end)
+        return loans.loan_rows(lent, tz, desk.loans.clock()), loans.LOAN_COLUMNS
     if kind == "visits":
         return visits.visit_rows(desk.visits.between(start, end), tz), visits.VISIT_COLUMNS
     if kind == "alarms":
@@ -420,6 +433,37 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return EXIT_FAIL if report.failed else EXIT_OK
 
 
+def cmd_verify_package(args: argparse.Namespace) -> int:
+    """Exit 0 when every file the manifest names is there with its size and SHA-256; 1 with
+    the first that differs or is missing (and every finding on stdout)."""
+    from console.core.packages import PackageError, verify
+
+    expected = (args.manifest_sha256 or "").strip().lower()
+    try:
+        check = verify(args.folder)
+    except PackageError as exc:
+        raise CommandError(str(exc)) from None
+    for finding in check.files:
+        print(finding.describe())
+    for name in check.extra:
+        print(f"{name}: not in the manifest (ignored)")
+    if expected and expected != check.manifest_sha256:
+        print(
+            f"watchdesk: {args.folder / 'manifest.json'}: SHA-256 {check.manifest_sha256}, "
+            f"the receipt says {expected}",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
+    if not check.intact:
+        print(f"watchdesk: {args.folder}: {check.problems[0].describe()}", file=sys.stderr)
+        return EXIT_FAIL
+    print(
+        f"package intact: {len(check.files)} files match manifest {check.manifest_sha256}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "wall":
         from console.ui.bench_wall import run_bench as run_wall
@@ -457,6 +501,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "intercom call": cmd_intercom_call,
     "clip": cmd_clip,
     "retention": cmd_retention,
+    "verify-package": cmd_verify_package,
     "bench": cmd_bench,
 }
 

@@ -2,7 +2,8 @@
 
 It records its start and stop in the audit chain, and on SIGTERM or SIGINT stops cleanly:
 whatever was acknowledged to a device is already committed, so stopping only has to end
-the workers and close the database.
+the workers and close the database. Every minute it writes the reminders of footage loans
+that have become overdue (the GUI does the same when a window is open).
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from types import FrameType
 
 from console.core import audit
 from console.core.desk import Desk
 
 log = logging.getLogger(__name__)
+
+REMIND_EVERY_S = 60.0
 
 
 class HeadlessService:
@@ -33,8 +37,11 @@ class HeadlessService:
             self._record("service.start")
             self.desk.start_devices()
             log.info("service running for %s", self.desk.site.summary())
+            next_reminder = 0.0
             while not self.stopping.wait(1.0):
-                pass
+                if time.monotonic() >= next_reminder:
+                    next_reminder = time.monotonic() + REMIND_EVERY_S
+                    self._remind()
             self.desk.stop_devices()
             self._record("service.stop")
             log.info("service stopped cleanly")
@@ -42,6 +49,13 @@ class HeadlessService:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+
+    def _remind(self) -> None:
+        try:
+            for loan in self.desk.loans.remind_overdue():
+                log.warning("footage loan %d is overdue (due %s)", loan.id, loan.due_at)
+        except Exception:
+            log.exception("overdue loan reminders failed; trying again in a minute")
 
     def _record(self, action: str) -> None:
         with self.desk.db.write() as s:
