@@ -68,7 +68,7 @@ PAGE_ITEMS, PAGE_CHECKLIST, PAGE_SYNTHESIS, PAGE_SIGN = range(4)
 COL_KIND, COL_TITLE, COL_DETAIL, COL_SINCE, COL_OWNER, COL_RULE, COL_CHECK = range(7)
 SEAL_SHOWN = 16  # hex digits of the seal shown; the tooltip has all 64
 # Events after which the open items may differ from the list on screen.
-ITEM_TOPICS = ("alarm.", "health.", "duty.fault", "duty.incident", "duty.loan", "visit.")
+ITEM_TOPICS = ("alarm.", "health.", "duty.fault", "duty.incident", "loan.", "visit.")
 INCOMPLETE_BG = QColor("#fde7e9")
 OVERDUE_BG = QColor("#ffe0b2")
 

@@ -325,6 +325,37 @@ def test_refresh_gathers_new_items_and_keeps_what_was_typed(qtbot, desk: Desk, c
     assert dialog.table.rowCount() == before + 1
 
 
+def test_a_new_footage_loan_is_noticed_as_a_changed_item(
+    qtbot, desk: Desk, ctx, admin: Actor
+) -> None:
+    from datetime import timedelta
+
+    from console.core.loans import BorrowerKind, LoanForm, LoanMode, RangeForm
+    from console.core.visits import IdType
+    from schema.types import utcnow
+    from tests.footage import index_segment
+
+    dialog = open_dialog(qtbot, ctx)
+    start = utcnow() - timedelta(hours=1)
+    index_segment(desk, "east-gate", start, 5)
+    loan = desk.loans.request(
+        ctx.actor,
+        LoanForm(
+            borrower_kind=BorrowerKind.STAFF,
+            borrower_name="赵主管",
+            id_type=IdType.OTHER,
+            id_number="STAFF-0007",
+            phone="13700001111",
+            purpose="核查车辆剐蹭 check a scrape",
+            ranges=[RangeForm("east-gate", start, start + timedelta(seconds=5))],
+            due_at=utcnow() + timedelta(hours=2),
+            mode=LoanMode.VIEW,
+        ),
+    )
+    qtbot.waitUntil(lambda: "changed" in dialog.items_notice.text(), timeout=5000)
+    assert f"loan:{loan.id}" in [i.ref for i in desk.handover.open_items()]
+
+
 def test_closing_before_signing_keeps_the_draft(qtbot, desk: Desk, ctx) -> None:
     dialog = open_dialog(qtbot, ctx)
     dialog.set_item(1, "李值班", "电梯困人", "通知电梯维保")
