@@ -65,6 +65,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.auth import Actor
+from console.core.loans import LoanError, LoanMode, LoanService, LoanState, LoanView
 from console.core.recordings import (
     JOIN_TOLERANCE_S,
     ClipResult,
@@ -89,6 +91,7 @@ except ImportError as exc:  # pragma: no cover - depends on the computer
 
 REPLAY_SECONDS = 30.0
 TOLERANCE = timedelta(seconds=JOIN_TOLERANCE_S)
+MIN_VIEW = timedelta(seconds=1)  # shorter glimpses (a seek, a stray click) are not viewings
 SPEEDS = (1.0, 2.0, 4.0)
 Span = tuple[datetime, datetime]
 
@@ -580,6 +583,124 @@ class _Target:
     offset_ms: int = 0
 
 
+# -- recording what is watched ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoanRange:
+    """An on-site viewing's camera and range (a loan approved to be viewed at the desk)."""
+
+    loan_id: int
+    camera_id: str
+    start: datetime
+    end: datetime
+
+
+@dataclass
+class _Watch:
+    camera_id: str
+    start: datetime  # footage time where playing started
+    last: datetime  # the furthest footage time reached since
+
+
+class ViewRecorder:
+    """Records the footage an operator watches: viewing footage on site is itself recorded
+    (who, which camera and range, when; rule 3.4.3).
+
+    The player reports the footage time it shows while playing (`watching`); when playing
+    stops, the span from where it started to the furthest point reached is recorded through
+    core (`flush`), on the thread pool, unless it is shorter than MIN_VIEW. While `loan` is
+    set, a span of the loan's camera that overlaps the loan's range is recorded against the
+    loan (context "loan"). A failure is logged and handed to `on_failed`; it never raises.
+    """
+
+    def __init__(
+        self,
+        owner: QObject,
+        loans: LoanService,
+        actor: Actor,
+        context: str,
+        on_refused: Callable[[int, Exception], None] | None = None,
+        on_failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self.owner, self.loans, self.actor, self.context = owner, loans, actor, context
+        self.on_refused, self.on_failed = on_refused, on_failed
+        self.loan: LoanRange | None = None
+        self._watch: _Watch | None = None
+
+    @property
+    def span(self) -> tuple[str, datetime, datetime] | None:
+        """The camera and span being watched, not yet recorded."""
+        w = self._watch
+        return (w.camera_id, w.start, w.last) if w is not None else None
+
+    def watching(self, camera_id: str, at: datetime) -> None:
+        """The player shows `camera_id` at footage time `at`, playing. A jump back or to
+        another camera ends the span watched so far and starts another."""
+        w = self._watch
+        if w is not None and w.camera_id == camera_id and at >= w.last - MIN_VIEW:
+            w.last = max(w.last, at)
+            return
+        self.flush()
+        self._watch = _Watch(camera_id, at, at)
+
+    def reach(self, camera_id: str, at: datetime) -> None:
+        """Where playing stopped: extends the span being watched, never starts one."""
+        w = self._watch
+        if w is not None and w.camera_id == camera_id and at >= w.last:
+            w.last = at
+
+    def flush(self) -> None:
+        """Playing stopped: record the span watched, if long enough (on the thread pool)."""
+        w, self._watch = self._watch, None
+        if w is None or w.last - w.start < MIN_VIEW:
+            return
+        loan = self.loan
+        loan_id = (
+            loan.loan_id
+            if loan is not None
+            and loan.camera_id == w.camera_id
+            and w.start <= loan.end
+            and loan.start <= w.last
+            else None
+        )
+        loans, actor, context = self.loans, self.actor, self.context
+
+        def record() -> LoanError | None:
+            if loan_id is None:
+                loans.record_view(actor, w.camera_id, w.start, w.last, context=context)
+                return None
+            try:
+                loans.record_view(
+                    actor, w.camera_id, w.start, w.last, loan_id=loan_id, context="loan"
+                )
+            except LoanError as exc:
+                # The loan changed meanwhile (cancelled, closed): the viewing happened all the
+                # same, so it is recorded, without the loan.
+                loans.record_view(actor, w.camera_id, w.start, w.last, context=context)
+                return exc
+            return None
+
+        def write() -> LoanError | None:
+            try:
+                return record()
+            except Exception:  # logged here: the widget that asked may be gone by now
+                log.exception("could not record %s's viewing of %s", actor.name, w.camera_id)
+                raise
+
+        def written(refusal: LoanError | None) -> None:
+            if refusal is not None and loan_id is not None:
+                log.warning("loan %s refused a viewing, recorded without it: %s", loan_id, refusal)
+                if self.on_refused is not None:
+                    self.on_refused(loan_id, refusal)
+
+        run_in_background(self.owner, write, written, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        if self.on_failed is not None:
+            self.on_failed(exc)
+
+
 class PlaybackPane(QWidget):
     """Recorded footage of one camera and one day: timeline, player and clip export."""
 
@@ -601,6 +722,15 @@ class PlaybackPane(QWidget):
         self._loading = False  # the player is opening a file
         self._want_play = False
         self._after_load: Callable[[], None] | None = None  # once the day has loaded
+        self.views = ViewRecorder(
+            self,
+            ctx.desk.loans,
+            ctx.actor,
+            "playback",
+            on_refused=self._loan_refused,
+            on_failed=self._view_failed,
+        )
+        self._loan_check = 0  # the latest show_loan_range's check
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=self.REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.reload)
@@ -641,6 +771,12 @@ class PlaybackPane(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.notice.setAccessibleName(self.tr("Playback notice"))
+        self.loan_label = QLabel()
+        self.loan_label.setObjectName("playback-loan")
+        self.loan_label.setWordWrap(True)
+        self.loan_label.setStyleSheet("color: #0d47a1; font-weight: bold;")
+        self.loan_label.setAccessibleName(self.tr("On-site viewing"))
+        self.loan_label.hide()
 
         # The video widget is made when there is first something to show: a QVideoWidget is
         # a native window of its own, costly in a pane that may never play anything.
@@ -650,7 +786,7 @@ class PlaybackPane(QWidget):
             self.player = QtMultimedia.QMediaPlayer(self)
             self.player.mediaStatusChanged.connect(self._media_status)
             self.player.positionChanged.connect(self._position)
-            self.player.playbackStateChanged.connect(lambda _state: self._show_play_state())
+            self.player.playbackStateChanged.connect(self._play_state_changed)
             self.player.errorOccurred.connect(self._media_error)
             text = self.tr("Choose a time on the timeline, or press Space to play.")
         else:
@@ -723,6 +859,7 @@ class PlaybackPane(QWidget):
         marks.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.loan_label)
         layout.addWidget(self.video, 1)
         layout.addWidget(self.timeline)
         layout.addLayout(transport)
@@ -800,6 +937,8 @@ class PlaybackPane(QWidget):
             self._after_load = lambda: self.seek(when)
 
     def _choice_changed(self) -> None:
+        self._end_watch()
+        self._end_loan()
         self._stop_player()
         self.timeline.set_cursor(None)
         self.timeline.set_marks(None, None)
@@ -884,6 +1023,7 @@ class PlaybackPane(QWidget):
 
     def seek(self, when: datetime) -> None:
         """Show the recording at `when` (the operator chose it on the timeline)."""
+        self._end_watch()  # a jump: what was watched up to here is one viewing
         self.timeline.set_cursor(when)
         self._show_time(when)
         segment = self.segment_at(when)
@@ -1007,6 +1147,7 @@ class PlaybackPane(QWidget):
         following = next((s for s in self.segments if s.start > current.start), None)
         if following is None:
             self._want_play = False
+            self._end_watch()
             self.notice.setText(
                 self.tr("End of this day's recording at %1.").replace(
                     "%1", self.timeline.clock(current.end)
@@ -1039,15 +1180,40 @@ class PlaybackPane(QWidget):
         when = self._current.start + timedelta(milliseconds=ms)
         self.timeline.set_cursor(when)
         self._show_time(when)
+        if self._playing():
+            self.views.watching(self._current.camera_id, when)
 
     def _show_time(self, when: datetime) -> None:
         self.time_label.setText(f"{when.astimezone(self.tz):%Y-%m-%d %H:%M:%S}")
 
-    def _show_play_state(self) -> None:
-        playing = (
+    def _playing(self) -> bool:
+        return (
             self.player is not None
             and self.player.playbackState() == QtMultimedia.QMediaPlayer.PlaybackState.PlayingState
         )
+
+    def _shown_at(self) -> datetime | None:
+        """The footage time in the player, when it is where it was last asked to be."""
+        if self.player is None or self._current is None or not self.settled:
+            return None
+        return self._current.start + timedelta(milliseconds=self.player.position())
+
+    def _play_state_changed(self, _state: Any) -> None:
+        """A viewing starts with the first position reported while playing (`_position`),
+        and ends here when the player pauses or stops (not when it opens the next segment)."""
+        self._show_play_state()
+        if not self._playing() and not self._want_play:
+            self._end_watch()
+
+    def _end_watch(self) -> None:
+        """Playing stopped or jumps elsewhere: record what was watched (rule 3.4.3)."""
+        at = self._shown_at()
+        if at is not None and self._current is not None:
+            self.views.reach(self._current.camera_id, at)
+        self.views.flush()
+
+    def _show_play_state(self) -> None:
+        playing = self._playing()
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )
@@ -1078,7 +1244,113 @@ class PlaybackPane(QWidget):
         if self.player is not None and self._want_play:
             self._want_play = False
             self.player.pause()
+        self._end_watch()
         super().hideEvent(event)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self._end_watch()
+        super().closeEvent(event)
+
+    # -- on-site viewing of a footage loan ----------------------------------------------------
+
+    def show_loan_range(self, loan_id: int, camera_id: str, start: datetime, end: datetime) -> None:
+        """Open an on-site viewing (for the loans pane): the camera at `start`, and what is
+        watched of the range recorded against the loan (context "loan") until the operator
+        chooses another camera or day.
+
+        The loan is read first, on the thread pool: one that is not an approved on-site
+        viewing of this camera and range is refused in the notice, and nothing is opened."""
+        self._loan_check += 1
+        check, loans = self._loan_check, self.ctx.desk.loans
+        self.notice.setText(self.tr("Checking loan %1…").replace("%1", str(loan_id)))
+
+        def done(view: LoanView) -> None:
+            if check != self._loan_check:
+                return
+            problem = self._loan_problem(view, camera_id, start, end)
+            if problem:
+                self._refuse_loan(loan_id, problem)
+                return
+            self.notice.clear()
+            self.show_camera(camera_id, start)  # ends any earlier viewing
+            self.views.loan = LoanRange(loan_id, camera_id, start, end)
+            self._show_loan()
+
+        def failed(exc: Exception) -> None:
+            if check == self._loan_check:
+                self._refuse_loan(loan_id, describe(exc))
+
+        run_in_background(self, lambda: loans.get(loan_id), done, failed)
+
+    @property
+    def loan(self) -> LoanRange | None:
+        """The on-site viewing open in the pane, if any."""
+        return self.views.loan
+
+    def _loan_problem(self, view: LoanView, camera_id: str, start: datetime, end: datetime) -> str:
+        """Why this loan cannot be viewed here now ("" when it can). Core checks it again
+        when the viewing is recorded."""
+        if view.mode is not LoanMode.VIEW:
+            return self.tr("it is a copy to take away, not an on-site viewing.")
+        if view.state is not LoanState.APPROVED:
+            states = {
+                LoanState.REQUESTED: self.tr("it still awaits the manager's approval"),
+                LoanState.REFUSED: self.tr("it was refused"),
+                LoanState.CANCELLED: self.tr("it was cancelled"),
+                LoanState.LENT: self.tr("it is out on loan"),
+                LoanState.CLOSED: self.tr("it is closed"),
+            }
+            return self.tr("it is not an approved on-site viewing: %1.").replace(
+                "%1", states.get(view.state, view.state.value)
+            )
+        if self.camera.findData(camera_id) < 0:
+            return self.tr("camera %1 is not recorded.").replace("%1", self.camera_name(camera_id))
+        if not any(
+            r.camera_id == camera_id and r.start <= end and start <= r.end for r in view.ranges
+        ):
+            return self.tr("it does not cover that camera and time.")
+        return ""
+
+    def _refuse_loan(self, loan_id: int, reason: str) -> None:
+        self.notice.setText(
+            "⚠ "
+            + self.tr("Loan %1 cannot be viewed: %2")
+            .replace("%1", str(loan_id))
+            .replace("%2", reason)
+        )
+
+    def _show_loan(self) -> None:
+        loan = self.views.loan
+        if loan is None:
+            return
+        start, end = loan.start.astimezone(self.tz), loan.end.astimezone(self.tz)
+        until = f"{end:%H:%M:%S}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M:%S}"
+        self.loan_label.setText(
+            self.tr("On-site viewing for loan %1: %2, %3 – %4. What you watch is recorded.")
+            .replace("%1", str(loan.loan_id))
+            .replace("%2", self.camera_name(loan.camera_id))
+            .replace("%3", f"{start:%Y-%m-%d %H:%M:%S}")
+            .replace("%4", until)
+        )
+        self.loan_label.show()
+
+    def _end_loan(self) -> None:
+        self.views.loan = None
+        self.loan_label.hide()
+        self.loan_label.clear()
+
+    def _loan_refused(self, loan_id: int, exc: Exception) -> None:
+        self.notice.setText(
+            "⚠ "
+            + self.tr("Loan %1 refused this viewing (%2): it was recorded without the loan.")
+            .replace("%1", str(loan_id))
+            .replace("%2", describe(exc))
+        )
+
+    def _view_failed(self, exc: Exception) -> None:
+        self.notice.setText(
+            "⚠ " + self.tr("This viewing could not be recorded: %1").replace("%1", describe(exc))
+        )
 
     # -- clip export --------------------------------------------------------------------------
 
@@ -1192,12 +1464,28 @@ class PlaybackPane(QWidget):
 
 
 class ReplayDialog(QDialog):
-    """The last half-minute of a camera from a temporary MP4, deleted when the dialog closes."""
+    """The last half-minute of a camera from a temporary MP4, deleted when the dialog closes.
 
-    def __init__(self, parent: QWidget, camera_name: str, path: Path) -> None:
+    Given the pane context, the camera and the footage time the clip ends at, what is played
+    is recorded as a viewing (context "replay"), like playback in the pane."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        camera_name: str,
+        path: Path,
+        *,
+        ctx: PaneContext | None = None,
+        camera_id: str = "",
+        clip_end: datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self.path = path
         self.camera_name = camera_name
+        self.camera_id, self.clip_end = camera_id, clip_end
+        self.views = (
+            ViewRecorder(self, ctx.desk.loans, ctx.actor, "replay") if ctx is not None else None
+        )
         self.choose_save_path: Callable[[Path], Path | None] = self._ask_save_path
         self.saved_path: Path | None = None
         self._released = False
@@ -1244,7 +1532,7 @@ class ReplayDialog(QDialog):
         self._updating = False
         self.player.durationChanged.connect(self._duration)
         self.player.positionChanged.connect(self._position)
-        self.player.playbackStateChanged.connect(lambda _state: self._show_play_state())
+        self.player.playbackStateChanged.connect(self._play_state_changed)
         self.player.errorOccurred.connect(self._error)
         self.slider.valueChanged.connect(self._slider_moved)
         self.player.setSource(QUrl.fromLocalFile(str(path)))
@@ -1257,10 +1545,36 @@ class ReplayDialog(QDialog):
         else:
             self.player.play()
 
+    def _playing(self) -> bool:
+        return self.player.playbackState() == QtMultimedia.QMediaPlayer.PlaybackState.PlayingState
+
+    def footage_at(self, ms: int) -> datetime | None:
+        """The footage time at `ms` into the clip (which ends at `clip_end`)."""
+        duration = self.player.duration()
+        if self.clip_end is None or duration <= 0:
+            return None
+        return self.clip_end - timedelta(milliseconds=duration - min(ms, duration))
+
+    def _watching(self, ms: int) -> None:
+        at = self.footage_at(ms)
+        if self.views is not None and at is not None:
+            self.views.watching(self.camera_id, at)
+
+    def _end_watch(self) -> None:
+        if self.views is None:
+            return
+        at = self.footage_at(self.player.position())
+        if at is not None:
+            self.views.reach(self.camera_id, at)
+        self.views.flush()
+
+    def _play_state_changed(self, _state: Any) -> None:
+        self._show_play_state()
+        if not self._playing():
+            self._end_watch()
+
     def _show_play_state(self) -> None:
-        playing = (
-            self.player.playbackState() == QtMultimedia.QMediaPlayer.PlaybackState.PlayingState
-        )
+        playing = self._playing()
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )
@@ -1284,9 +1598,12 @@ class ReplayDialog(QDialog):
             self.slider.setValue(ms)
             self._updating = False
         self.time_label.setText(f"{self._mmss(ms)} / {self._mmss(self.player.duration())}")
+        if self._playing():
+            self._watching(ms)
 
     def _slider_moved(self, value: int) -> None:
         if not self._updating:
+            self._end_watch()  # a jump: what was watched up to here is one viewing
             self.player.setPosition(value)
 
     def _error(self, _error: Any, text: str) -> None:
@@ -1331,6 +1648,7 @@ class ReplayDialog(QDialog):
         if self._released:
             return
         self._released = True
+        self._end_watch()
         self.player.stop()
         self.player.setSource(QUrl())
         if self._saving:
@@ -1383,11 +1701,12 @@ def open_instant_replay(parent: QWidget, ctx: PaneContext, camera_id: str) -> No
         )
         return
 
-    def done(path: Path) -> None:
+    def done(made: tuple[Path, datetime]) -> None:
+        path, clip_end = made
         if not shiboken6.isValid(parent):  # the window went away meanwhile
             _unlink_quietly(path)
             return
-        dialog = ReplayDialog(parent, name, path)
+        dialog = ReplayDialog(parent, name, path, ctx=ctx, camera_id=camera_id, clip_end=clip_end)
         dialog.show()
 
     def failed(exc: Exception) -> None:
@@ -1397,9 +1716,25 @@ def open_instant_replay(parent: QWidget, ctx: PaneContext, camera_id: str) -> No
     # Owned by the application, not the parent: a finished clip is deleted even if the
     # parent has gone.
     owner: QObject = QCoreApplication.instance() or parent
-    run_in_background(
-        owner, lambda: recordings.replay_clip(camera_id, REPLAY_SECONDS), done, failed
-    )
+    run_in_background(owner, lambda: make_replay(recordings, camera_id), done, failed)
+
+
+def make_replay(recordings: RecordingService, camera_id: str) -> tuple[Path, datetime]:
+    """The replay clip and the footage time it ends at (blocking: the thread pool).
+
+    Core says only where the clip is: it ends at the moment asked when this process records
+    the camera (the recorder's memory), else at the end of the newest indexed footage."""
+    asked = utcnow()
+    path = recordings.replay_clip(camera_id, REPLAY_SECONDS)
+    try:
+        if recordings.recorder_status(camera_id) is not None:
+            return path, asked
+        since = asked - timedelta(seconds=REPLAY_SECONDS)
+        ends = [s.end for s in recordings.segments(camera_id, since, asked)]
+        return path, min(asked, max(ends, default=asked))
+    except BaseException:
+        _unlink_quietly(path)
+        raise
 
 
 register(

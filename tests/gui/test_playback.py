@@ -19,7 +19,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QMessageBox, QWidget
 
+from console.core.auth import Actor, Role
 from console.core.desk import Desk
+from console.core.loans import BorrowerKind, LoanForm, LoanMode, RangeForm
+from console.core.visits import IdType, resident_id_check
 from console.paths import DEMO_SITE
 from console.ui.bridge import BusBridge
 from console.ui.panes import PaneContext, registered
@@ -27,6 +30,7 @@ from console.ui.playback_pane import PlaybackPane, ReplayDialog, TimelineWidget,
 from devices.cameras.base import Gap
 from schema.types import utcnow
 from tests import footage
+from tests.conftest import ADMIN_PASSWORD
 
 # Offscreen there is no GPU: the first video frame a QVideoWidget paints makes Qt say, once
 # per process, that it converts frames on the CPU. That one message is expected here.
@@ -34,6 +38,8 @@ pytestmark = pytest.mark.qt_log_ignore(r"No RHI backend\. Using CPU conversion",
 
 CAMERA = "yard"
 CAMERA_NAME = "后院"
+MANAGER_PASSWORD = "manager-pass-9"
+RESIDENT_ID = "110105199003071234"[:17] + resident_id_check("110105199003071234"[:17])
 LOADED = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
 
 
@@ -343,6 +349,7 @@ def test_instant_replay_plays_and_deletes_its_file(
     assert 15_000 <= dialog.player.duration() <= 25_000
     qtbot.waitUntil(lambda: dialog.player.position() > 0, timeout=10000)
     assert dialog.slider.maximum() == dialog.player.duration()
+    qtbot.waitUntil(lambda: dialog.player.position() > 1500, timeout=10000)
 
     saved = tmp_path / "replay-copy.mp4"
     dialog.choose_save_path = lambda _suggested: saved
@@ -354,6 +361,21 @@ def test_instant_replay_plays_and_deletes_its_file(
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not path.exists()
     assert saved.exists()
+
+    # What was replayed is recorded as a viewing of the footage it shows: [now-25 s, now-5 s]
+    loans = ctx.desk.loans
+    qtbot.waitUntil(lambda: len(loans.viewings()) == 1)
+    (view,) = loans.viewings()
+    assert (view.camera_id, view.viewer, view.context, view.loan_id) == (
+        CAMERA,
+        "li",
+        "replay",
+        None,
+    )
+    slack = timedelta(milliseconds=500)
+    assert now - timedelta(seconds=25) - slack <= view.start
+    assert view.end <= now - timedelta(seconds=5) + slack
+    assert view.end - view.start >= timedelta(seconds=1)
 
 
 @pytest.mark.parametrize(
@@ -376,3 +398,214 @@ def test_instant_replay_without_footage_names_the_camera(
     assert not parent.findChildren(ReplayDialog)
     assert replay_files(camera_id) == before  # no temporary file left behind
     box.close()
+
+
+# -- viewing footage is itself recorded (rule 3.4.3) ---------------------------------------------
+
+
+def play_until(qtbot, pane: PlaybackPane, until: datetime) -> None:
+    """Play from where the pane is until the footage shown reaches `until`, then pause."""
+    pane.toggle_play()
+    assert pane.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+    qtbot.waitUntil(
+        lambda: pane.timeline.cursor_at is not None and pane.timeline.cursor_at >= until,
+        timeout=10000,
+    )
+
+
+def test_playing_then_pausing_records_what_was_watched(qtbot, pane: PlaybackPane, day: Day) -> None:
+    loans = pane.ctx.desk.loans
+    show_day(qtbot, pane, day)
+    pane.seek(day.s1 + timedelta(seconds=1))
+    wait_loaded(qtbot, pane, day.first)
+    play_until(qtbot, pane, day.s1 + timedelta(seconds=3))
+    assert loans.viewings() == []  # recorded when playing stops
+    watching = pane.views.span
+    assert watching is not None
+    assert watching[0] == CAMERA
+    pane.toggle_play()  # pause
+    qtbot.waitUntil(lambda: len(loans.viewings()) == 1)
+    (view,) = loans.viewings()
+    assert (view.camera_id, view.viewer, view.viewer_name, view.context, view.loan_id) == (
+        CAMERA,
+        "li",
+        "李值班",
+        "playback",
+        None,
+    )
+    assert day.s1 + timedelta(seconds=1) - timedelta(milliseconds=300) <= view.start
+    assert view.start < day.s1 + timedelta(seconds=2)
+    assert view.end >= day.s1 + timedelta(seconds=3)
+    assert view.end <= day.e1
+    assert pane.views.span is None
+
+    # Choosing a time without playing is no viewing; closing the pane while playing ends one.
+    pane.seek(day.s2 + timedelta(seconds=1))
+    wait_loaded(qtbot, pane, day.second)
+    play_until(qtbot, pane, day.s2 + timedelta(seconds=3))
+    pane.close()
+    qtbot.waitUntil(lambda: len(loans.viewings()) == 2)
+    latest = loans.viewings()[0]
+    assert latest.camera_id == CAMERA
+    assert day.s2 <= latest.start < day.s2 + timedelta(seconds=2)
+    assert day.s2 + timedelta(seconds=3) <= latest.end <= day.e2
+    admin = pane.ctx.desk.login("chief", ADMIN_PASSWORD)
+    audit = pane.ctx.desk.recent_audit(admin)
+    assert sum(r.action == "footage.view" and r.subject == CAMERA for r in audit) == 2
+
+
+def test_a_jump_while_playing_ends_one_viewing_and_starts_another(
+    qtbot, pane: PlaybackPane, day: Day
+) -> None:
+    loans = pane.ctx.desk.loans
+    show_day(qtbot, pane, day)
+    pane.seek(day.s1 + timedelta(seconds=1))
+    wait_loaded(qtbot, pane, day.first)
+    play_until(qtbot, pane, day.s1 + timedelta(seconds=3))
+    pane.seek(day.s2 + timedelta(seconds=4))  # the operator clicks further on, playing on
+    qtbot.waitUntil(lambda: len(loans.viewings()) == 1)
+    (first,) = loans.viewings()
+    assert first.end <= day.e1
+    qtbot.waitUntil(
+        lambda: (
+            pane.timeline.cursor_at is not None
+            and pane.timeline.cursor_at >= day.s2 + timedelta(seconds=6)
+        ),
+        timeout=10000,
+    )
+    pane.toggle_play()
+    qtbot.waitUntil(lambda: len(loans.viewings()) == 2)
+    second = loans.viewings()[0]
+    assert day.s2 + timedelta(seconds=3) <= second.start < day.s2 + timedelta(seconds=5)
+    assert second.end >= day.s2 + timedelta(seconds=6)
+
+
+def test_a_glimpse_shorter_than_a_second_is_not_a_viewing(
+    qtbot, pane: PlaybackPane, day: Day
+) -> None:
+    show_day(qtbot, pane, day)
+    pane.seek(day.s1 + timedelta(seconds=1))
+    wait_loaded(qtbot, pane, day.first)
+    pane.views.watching(CAMERA, day.s1 + timedelta(seconds=1))
+    pane.views.watching(CAMERA, day.s1 + timedelta(milliseconds=1800))
+    pane.views.flush()
+    pane.views.watching(CAMERA, day.s1 + timedelta(seconds=2))
+    pane.views.watching(CAMERA, day.s1 + timedelta(seconds=4))
+    pane.views.watching(CAMERA, day.s1)  # a jump back: the first span ends here
+    pane.views.flush()
+    qtbot.waitUntil(lambda: len(pane.ctx.desk.loans.viewings()) == 1)
+    (view,) = pane.ctx.desk.loans.viewings()
+    assert (view.start, view.end) == (day.s1 + timedelta(seconds=2), day.s1 + timedelta(seconds=4))
+
+
+@pytest.fixture
+def manager(desk: Desk, admin: Actor) -> Actor:
+    return desk.auth.add_user(admin, "zhou", "周经理", Role.MANAGER, MANAGER_PASSWORD)
+
+
+def viewing_loan(desk: Desk, operator: Actor, day: Day, *, approve: bool = True) -> int:
+    """A resident's request to view the first segment's range at the desk."""
+    form = LoanForm(
+        borrower_kind=BorrowerKind.RESIDENT,
+        borrower_name="赵业主",
+        id_type=IdType.RESIDENT_ID,
+        id_number=RESIDENT_ID,
+        phone="13900001111",
+        purpose="查看车辆剐蹭 car scraped in the yard",
+        ranges=[RangeForm(CAMERA, day.s1, day.e1)],
+        due_at=utcnow() + timedelta(days=3),
+    )
+    loan = desk.loans.request(operator, form)
+    assert loan.mode is LoanMode.VIEW  # residents view on site
+    if approve:
+        desk.loans.approve(loan.id, "zhou", MANAGER_PASSWORD)
+    return loan.id
+
+
+def test_an_on_site_viewing_is_recorded_against_its_loan(
+    qtbot, pane: PlaybackPane, day: Day, operator: Actor, manager: Actor
+) -> None:
+    desk = pane.ctx.desk
+    loan_id = viewing_loan(desk, operator, day)
+    pane.show_loan_range(loan_id, CAMERA, day.s1, day.e1)
+    qtbot.waitUntil(lambda: pane.loan is not None)
+    assert pane.camera_id == CAMERA
+    assert pane.chosen_day == day.day
+    assert pane.loan_label.isVisibleTo(pane)
+    assert pane.loan_label.accessibleName() == "On-site viewing"
+    assert f"On-site viewing for loan {loan_id}: {CAMERA_NAME}" in pane.loan_label.text()
+    wait_loaded(qtbot, pane, day.first)
+    assert pane.timeline.cursor_at == day.s1
+    play_until(qtbot, pane, day.s1 + timedelta(seconds=2))
+    pane.toggle_play()
+    qtbot.waitUntil(lambda: len(desk.loans.viewings(loan_id=loan_id)) == 1)
+    (view,) = desk.loans.viewings(loan_id=loan_id)
+    assert (view.camera_id, view.viewer, view.context) == (CAMERA, "li", "loan")
+    assert day.s1 <= view.start < view.end <= day.e1
+    assert desk.loans.get(loan_id).views == 1
+    assert desk.loans.close_viewed(operator, loan_id).outcome == "viewed"  # now it can close
+
+    # Choosing another day ends the on-site viewing: what is watched next is plain playback.
+    other = day.day - timedelta(days=1)
+    pane.day.setDate(QDate(other.year, other.month, other.day))
+    assert pane.loan is None
+    assert not pane.loan_label.isVisibleTo(pane)
+
+
+def test_a_loan_not_approved_for_viewing_opens_nothing(
+    qtbot, pane: PlaybackPane, day: Day, operator: Actor, manager: Actor
+) -> None:
+    desk = pane.ctx.desk
+    loan_id = viewing_loan(desk, operator, day, approve=False)
+    before = pane.camera_id
+    pane.show_loan_range(loan_id, CAMERA, day.s1, day.e1)
+    qtbot.waitUntil(lambda: "cannot be viewed" in pane.notice.text())
+    assert pane.notice.text() == (
+        f"⚠ Loan {loan_id} cannot be viewed: it is not an approved on-site viewing: "
+        "it still awaits the manager's approval."
+    )
+    assert pane.loan is None
+    assert not pane.loan_label.isVisibleTo(pane)
+    assert pane.camera_id == before
+    assert pane.player.source() == QUrl()
+    pane.show_loan_range(loan_id + 100, CAMERA, day.s1, day.e1)  # no such loan
+    qtbot.waitUntil(lambda: f"Loan {loan_id + 100} cannot be viewed" in pane.notice.text())
+    assert pane.loan is None
+    assert desk.loans.viewings() == []
+
+
+def test_a_loan_cancelled_during_the_viewing_still_records_it(
+    qtbot, pane: PlaybackPane, day: Day, operator: Actor, manager: Actor
+) -> None:
+    desk = pane.ctx.desk
+    loan_id = viewing_loan(desk, operator, day)
+    pane.show_loan_range(loan_id, CAMERA, day.s1, day.e1)
+    qtbot.waitUntil(lambda: pane.loan is not None)
+    wait_loaded(qtbot, pane, day.first)
+    play_until(qtbot, pane, day.s1 + timedelta(seconds=2))
+    desk.loans.cancel(operator, loan_id, "借用人未到场")
+    pane.toggle_play()
+    qtbot.waitUntil(lambda: "refused this viewing" in pane.notice.text())
+    assert pane.notice.text().startswith(f"⚠ Loan {loan_id} refused this viewing (")
+    (view,) = desk.loans.viewings()
+    assert (view.loan_id, view.context, view.camera_id) == (None, "playback", CAMERA)
+
+
+def test_a_viewing_that_cannot_be_recorded_is_logged_and_said(
+    qtbot, pane: PlaybackPane, day: Day, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pane.ctx.desk.loans, "record_view", broken)
+    show_day(qtbot, pane, day)
+    pane.views.watching(CAMERA, day.s1)
+    pane.views.watching(CAMERA, day.s1 + timedelta(seconds=3))
+    pane.views.flush()
+    qtbot.waitUntil(lambda: "could not be recorded" in pane.notice.text())
+    assert pane.notice.text() == "⚠ This viewing could not be recorded: disk full"
+    assert any(
+        r.levelname == "ERROR" and "could not record li's viewing of yard" in r.getMessage()
+        for r in caplog.records
+    )
+    assert pane.isVisible()
