@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -101,7 +101,7 @@ STATE_WORDS = {
 _app: QGuiApplication | None = None  # the one this module had to create, kept alive
 
 
-def _ensure_app() -> None:
+def ensure_app() -> None:
     """QPdfWriter and fonts need a QGuiApplication. The CLI makes one; make one if nobody
     has (on the offscreen platform: a PDF needs no screen, and a server has none)."""
     global _app
@@ -205,35 +205,39 @@ def fix_text_maps(path: Path, remap: dict[int, int]) -> None:
 
 
 @dataclass(frozen=True)
-class _Geometry:
+class Geometry:
     page: QRectF  # the painter's full page, in device pixels
     header: QRectF
     body: QRectF
     footer: QRectF
 
 
-def _mm(value: float) -> float:
+def mm(value: float) -> float:
     return value * DPI / 25.4
 
 
-def _geometry(writer: QPdfWriter) -> _Geometry:
+def geometry(writer: QPdfWriter) -> Geometry:
     page = QRectF(0, 0, writer.width(), writer.height())  # inside the (zero) page margins
-    inner = page.adjusted(_mm(MARGIN_MM), _mm(MARGIN_MM), -_mm(MARGIN_MM), -_mm(MARGIN_MM))
-    band = _mm(BAND_MM)
+    inner = page.adjusted(mm(MARGIN_MM), mm(MARGIN_MM), -mm(MARGIN_MM), -mm(MARGIN_MM))
+    band = mm(BAND_MM)
     header = QRectF(inner.left(), inner.top(), inner.width(), band)
     footer = QRectF(inner.left(), inner.bottom() - band, inner.width(), band)
     body = QRectF(
-        inner.left(), header.bottom() + _mm(3), inner.width(), inner.height() - 2 * band - _mm(6)
+        inner.left(), header.bottom() + mm(3), inner.width(), inner.height() - 2 * band - mm(6)
     )
-    return _Geometry(page, header, body, footer)
+    return Geometry(page, header, body, footer)
 
 
-def write_handover_pdf(sheets: Sequence[HandoverSheet], path: Path) -> None:
-    """Write the sheets to `path` (A4, 300 dpi), each handover starting on a new page.
+PageDrawer = Callable[[QPainter, QPdfWriter, Geometry, str], None]
+
+
+def write_pdf(path: Path, title: str, draw: PageDrawer) -> None:
+    """An A4 PDF at 300 dpi at `path`, its pages drawn by `draw(painter, writer, geometry,
+    font family)`.
 
     Written to a temporary file beside `path` and renamed into place: a failure leaves
     nothing half-written. Raises ExportError naming the file when it cannot be written."""
-    _ensure_app()
+    ensure_app()
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -244,7 +248,7 @@ def write_handover_pdf(sheets: Sequence[HandoverSheet], path: Path) -> None:
     tmp = Path(tmp_name)
     try:
         family = pick_family()
-        _render(sheets, tmp, path, family)
+        _render(tmp, path, title, family, draw)
         try:
             fix_text_maps(tmp, text_remap(family))
             with tmp.open("rb+") as f:
@@ -257,7 +261,7 @@ def write_handover_pdf(sheets: Sequence[HandoverSheet], path: Path) -> None:
         raise
 
 
-def _render(sheets: Sequence[HandoverSheet], tmp: Path, path: Path, family: str) -> None:
+def _render(tmp: Path, path: Path, title: str, family: str, draw: PageDrawer) -> None:
     writer = QPdfWriter(str(tmp))
     writer.setResolution(DPI)
     writer.setPageLayout(
@@ -267,26 +271,35 @@ def _render(sheets: Sequence[HandoverSheet], tmp: Path, path: Path, family: str)
             QMarginsF(0, 0, 0, 0),
         )
     )
-    writer.setTitle(TITLE)
+    writer.setTitle(title)
     writer.setCreator("Watchdesk")
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError(f"cannot write {path}: the PDF file could not be opened")
     try:
-        geo = _geometry(writer)
-        if not sheets:
-            _empty_page(painter, geo, family)
-        for number, sheet in enumerate(sheets):
-            if number:
-                writer.newPage()
-            _render_sheet(painter, writer, geo, family, sheet, number + 1, len(sheets))
+        draw(painter, writer, geometry(writer), family)
     finally:
         ended = painter.end()
     if not ended:
         raise ExportError(f"cannot write {path}: the PDF could not be finished")
 
 
-def _empty_page(painter: QPainter, geo: _Geometry, family: str) -> None:
+def write_handover_pdf(sheets: Sequence[HandoverSheet], path: Path) -> None:
+    """Write the sheets to `path` (A4, 300 dpi), each handover starting on a new page
+    (write_pdf: whole or not at all; ExportError naming the file)."""
+
+    def draw(painter: QPainter, writer: QPdfWriter, geo: Geometry, family: str) -> None:
+        if not sheets:
+            _empty_page(painter, geo, family)
+        for number, sheet in enumerate(sheets):
+            if number:
+                writer.newPage()
+            _render_sheet(painter, writer, geo, family, sheet, number + 1, len(sheets))
+
+    write_pdf(path, TITLE, draw)
+
+
+def _empty_page(painter: QPainter, geo: Geometry, family: str) -> None:
     painter.setFont(sheet_font(family, 12))
     painter.drawText(
         geo.body,
@@ -298,7 +311,7 @@ def _empty_page(painter: QPainter, geo: _Geometry, family: str) -> None:
 def _render_sheet(
     painter: QPainter,
     writer: QPdfWriter,
-    geo: _Geometry,
+    geo: Geometry,
     family: str,
     sheet: HandoverSheet,
     number: int,
@@ -324,7 +337,7 @@ def _render_sheet(
 
 def _bands(
     painter: QPainter,
-    geo: _Geometry,
+    geo: Geometry,
     family: str,
     sheet: HandoverSheet,
     page: int,
@@ -335,7 +348,7 @@ def _bands(
     """The header and footer of one page."""
     view = sheet.handover
     painter.save()
-    painter.setPen(QPen(Qt.GlobalColor.black, _mm(0.2)))
+    painter.setPen(QPen(Qt.GlobalColor.black, mm(0.2)))
     painter.setFont(sheet_font(family, BAND_PT))
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -358,7 +371,7 @@ def _bands(
 # -- content ----------------------------------------------------------------------------------
 
 
-def _e(text: object) -> str:
+def esc(text: object) -> str:
     """Escaped, with line breaks kept."""
     return html.escape(str(text)).replace("\n", "<br/>")
 
@@ -377,8 +390,8 @@ def _at(moment: datetime | None, tz: ZoneInfo, seconds: bool = False) -> str:
 
 
 def _table(headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]]) -> str:
-    """`headers`: (escaped text, width %); `rows`: already escaped cells."""
-    pad = round(_mm(0.7))
+    """`headers`: (esc text, width %); `rows`: already esc cells."""
+    pad = round(mm(0.7))
     head = "".join(f'<th width="{w}%" align="left" bgcolor="#e8e8e8">{h}</th>' for h, w in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
@@ -392,10 +405,10 @@ def _none(text: str) -> str:
     return f'<p style="color:#444;">{text}</p>'
 
 
-def _section(title: str) -> str:
+def section_html(title: str) -> str:
     # A spacer paragraph, not a top margin: QTextDocument drops a heading's top margin
     # after some tables and not after others.
-    bottom = round(_mm(1.2))  # pixels at 300 dpi
+    bottom = round(mm(1.2))  # pixels at 300 dpi
     return (
         '<p style="margin: 0; font-size: 7pt;">&nbsp;</p>'
         f'<h3 style="margin-top: 0; margin-bottom: {bottom}px;">{title}</h3>'
@@ -415,9 +428,9 @@ def _entry_text(entry: EntryView, tz: ZoneInfo) -> str:
         notes.append(f"补记 Recorded at {_at(entry.recorded_at, tz)}")
     if entry.attachments:
         notes.append(f"附件 Attachments: {len(entry.attachments)}")
-    text = _e(entry.text)
+    text = esc(entry.text)
     if notes:
-        text = f"<b>[{_e('; '.join(notes))}]</b><br/>" + text
+        text = f"<b>[{esc('; '.join(notes))}]</b><br/>" + text
     return text
 
 
@@ -442,11 +455,11 @@ def _signature_rows(sigs: Sequence[SignatureView], tz: ZoneInfo) -> list[list[st
         side, meaning = SIDE_WORDS[sig.side]
         rows.append(
             [
-                _e(side),
-                f"<b>{_e(sig.printed_name)}</b><br/>({_e(sig.user_name)})",
-                _e(_role_words(sig.role)),
-                _e(_at(sig.at, tz, seconds=True)),
-                _e(meaning),
+                esc(side),
+                f"<b>{esc(sig.printed_name)}</b><br/>({esc(sig.user_name)})",
+                esc(_role_words(sig.role)),
+                esc(_at(sig.at, tz, seconds=True)),
+                esc(meaning),
             ]
         )
     return rows
@@ -458,25 +471,25 @@ def sheet_html(sheet: HandoverSheet) -> str:
     view = sheet.handover
     shift = view.shift
     parts = [
-        f'<h1 align="center" style="margin-bottom: 2px;">{_e(TITLE)}</h1>',
-        f'<p align="center" style="font-size: 11pt;"><b>{_e(sheet.site_name)}</b></p>',
+        f'<h1 align="center" style="margin-bottom: 2px;">{esc(TITLE)}</h1>',
+        f'<p align="center" style="font-size: 11pt;"><b>{esc(sheet.site_name)}</b></p>',
         "<p>"
-        f"<b>班次 Shift:</b> {_e(shift.label)}<br/>"
-        f"<b>时间 Time:</b> {_e(_at(shift.start, tz))} – {_e(_at(shift.end, tz))} "
-        f"({_e(sheet.timezone)})<br/>"
-        f"<b>状态 State:</b> {_e(STATE_WORDS[view.state])}<br/>"
+        f"<b>班次 Shift:</b> {esc(shift.label)}<br/>"
+        f"<b>时间 Time:</b> {esc(_at(shift.start, tz))} – {esc(_at(shift.end, tz))} "
+        f"({esc(sheet.timezone)})<br/>"
+        f"<b>状态 State:</b> {esc(STATE_WORDS[view.state])}<br/>"
         f"<b>交接单号 Handover no.:</b> {view.id}<br/>"
-        f"<b>封存哈希 Seal:</b> {_e(view.seal_hash or '—')}"
+        f"<b>封存哈希 Seal:</b> {esc(view.seal_hash or '—')}"
         "</p>",
     ]
-    parts.append(_section("值班人员 Operators on duty"))
+    parts.append(section_html("值班人员 Operators on duty"))
     if sheet.presence:
         rows = [
             [
-                _e(p.display_name) + f" ({_e(p.user_name)})",
-                _e(_role_words(p.role)),
-                _e(_at(p.joined_at, tz)),
-                _e(_at(p.left_at, tz)),
+                esc(p.display_name) + f" ({esc(p.user_name)})",
+                esc(_role_words(p.role)),
+                esc(_at(p.joined_at, tz)),
+                esc(_at(p.left_at, tz)),
             ]
             for p in sheet.presence
         ]
@@ -494,14 +507,14 @@ def sheet_html(sheet: HandoverSheet) -> str:
     else:
         parts.append(_none("无 None recorded"))
 
-    parts.append(_section(f"值班日志 Duty log ({len(sheet.entries)})"))
+    parts.append(section_html(f"值班日志 Duty log ({len(sheet.entries)})"))
     first_day = shift.start.astimezone(tz).date()
     if sheet.entries:
         rows = [
             [
                 _entry_time(e, tz, first_day) + f'<br/><span style="color:#555;">#{e.id}</span>',
-                _e(CATEGORY_WORDS.get(e.category, str(e.category))),
-                _e(e.author_name),
+                esc(CATEGORY_WORDS.get(e.category, str(e.category))),
+                esc(e.author_name),
                 _entry_text(e, tz),
             ]
             for e in sheet.entries
@@ -520,14 +533,14 @@ def sheet_html(sheet: HandoverSheet) -> str:
     else:
         parts.append(_none("无记录 No entries"))
 
-    parts.append(_section("本班检查记录 Check records signed in this shift"))
+    parts.append(section_html("本班检查记录 Check records signed in this shift"))
     if sheet.checks:
         rows = [
             [
-                _e(c.template_name),
-                _e(_at(c.signed_at, tz)),
-                _e(c.printed_name),
-                _e(f"{c.abnormal} 项异常 abnormal" if c.abnormal else "正常 all normal"),
+                esc(c.template_name),
+                esc(_at(c.signed_at, tz)),
+                esc(c.printed_name),
+                esc(f"{c.abnormal} 项异常 abnormal" if c.abnormal else "正常 all normal"),
             ]
             for c in sheet.checks
         ]
@@ -540,34 +553,34 @@ def sheet_html(sheet: HandoverSheet) -> str:
     else:
         parts.append(_none("无 None"))
 
-    parts.append(_section("漏记的设备状态 Missed equipment-status entries"))
+    parts.append(section_html("漏记的设备状态 Missed equipment-status entries"))
     if sheet.missed_slots:
         items = "".join(
-            f"<li>{_e(_at(s.start, tz))} – {_e(s.end.astimezone(tz).strftime('%H:%M'))}</li>"
+            f"<li>{esc(_at(s.start, tz))} – {esc(s.end.astimezone(tz).strftime('%H:%M'))}</li>"
             for s in sheet.missed_slots
         )
         parts.append(f"<ul>{items}</ul>")
     else:
         parts.append(_none("无 None"))
 
-    parts.append(_section(f"未结事项 Open items handed over ({len(view.items)})"))
+    parts.append(section_html(f"未结事项 Open items handed over ({len(view.items)})"))
     if view.items:
         rows = []
         for i in view.items:
             item = i.item
-            what = f"<b>{_e(item.title)}</b>"
+            what = f"<b>{esc(item.title)}</b>"
             if item.detail:
-                what += f"<br/>{_e(item.detail)}"
-            since = _e(_at(item.since, tz))
+                what += f"<br/>{esc(item.detail)}"
+            since = esc(_at(item.since, tz))
             if item.overdue:
                 since += "<br/><b>逾期 OVERDUE</b>"
             rows.append(
                 [
-                    _e(KIND_WORDS.get(item.kind, item.kind)),
+                    esc(KIND_WORDS.get(item.kind, item.kind)),
                     what,
                     since,
-                    _e(i.owner),
-                    f"<b>如果 If</b> {_e(i.condition)}<br/><b>则 Then</b> {_e(i.action)}",
+                    esc(i.owner),
+                    f"<b>如果 If</b> {esc(i.condition)}<br/><b>则 Then</b> {esc(i.action)}",
                 ]
             )
         parts.append(
@@ -585,13 +598,13 @@ def sheet_html(sheet: HandoverSheet) -> str:
     else:
         parts.append(_none("无未结事项 No open items"))
 
-    parts.append(_section("钥匙和设备 Keys and equipment"))
+    parts.append(section_html("钥匙和设备 Keys and equipment"))
     if view.checklist:
         rows = [
             [
-                _e(a.item),
+                esc(a.item),
                 "<b>已交接 Handed over</b>" if a.ok else "<b>未交接 NOT handed over</b>",
-                _e(a.note),
+                esc(a.note),
             ]
             for a in view.checklist
         ]
@@ -599,10 +612,10 @@ def sheet_html(sheet: HandoverSheet) -> str:
     else:
         parts.append(_none("无 None"))
 
-    parts.append(_section("接班人小结 Incoming operator's synthesis"))
-    parts.append(f"<p>{_e(view.synthesis) or '—'}</p>")
+    parts.append(section_html("接班人小结 Incoming operator's synthesis"))
+    parts.append(f"<p>{esc(view.synthesis) or '—'}</p>")
 
-    parts.append(_section("签名 Signatures"))
+    parts.append(section_html("签名 Signatures"))
     if view.signatures:
         parts.append(
             _table(
@@ -623,7 +636,7 @@ def sheet_html(sheet: HandoverSheet) -> str:
         "两个签名均针对上述封存哈希：它覆盖本班的每条日志、检查记录、交接内容和审计链头。"
         "<br/>Both signatures sign the seal above: it covers every entry and check record of "
         "the shift, the handover's content and the audit chain's head "
-        f"({_e(view.audit_head or '—')}). "
+        f"({esc(view.audit_head or '—')}). "
         "python main.py verify-audit recomputes it.</p>"
     )
     return "".join(parts)

@@ -12,41 +12,31 @@ without a window: with no application object it creates a QGuiApplication offscr
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFontDatabase,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
     QTextDocument,
 )
 
-from console.core.exports import ExportError
 from console.core.loans import BorrowerKind, LoanMode, LoanReceipt, Medium
 from console.core.visits import IdType
 from console.ui.handover_sheet import (
     BAND_PT,
     BODY_PT,
-    DPI,
-    _e,
-    _ensure_app,
-    _Geometry,
-    _geometry,
-    _mm,
-    _section,
-    fix_text_maps,
-    pick_family,
+    Geometry,
+    esc,
+    mm,
+    section_html,
     sheet_font,
-    text_remap,
+    write_pdf,
 )
 
 TITLE = "录像资料借阅回执 Footage loan receipt"
@@ -92,31 +82,12 @@ REASON_WORDS = {
 
 def write_loan_receipt(receipt: LoanReceipt, path: Path) -> None:
     """Write the receipt to `path` (A4, 300 dpi): a ReceiptWriter for LoanService.package.
+    Whole or not at all; ExportError naming the file when it cannot be written."""
 
-    Written to a temporary file beside `path` and renamed into place: a failure leaves
-    nothing half-written. Raises ExportError naming the file when it cannot be written."""
-    _ensure_app()
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        family = pick_family()
-        _render(receipt, tmp, path, family)
-        try:
-            fix_text_maps(tmp, text_remap(family))
-            with tmp.open("rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    def draw(painter: QPainter, writer: QPdfWriter, geo: Geometry, family: str) -> None:
+        _render_pages(painter, writer, geo, family, receipt)
+
+    write_pdf(path, f"{TITLE} {receipt.loan.id}", draw)
 
 
 def pick_mono_family() -> str:
@@ -127,31 +98,8 @@ def pick_mono_family() -> str:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
 
 
-def _render(receipt: LoanReceipt, tmp: Path, path: Path, family: str) -> None:
-    writer = QPdfWriter(str(tmp))
-    writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    writer.setTitle(f"{TITLE} {receipt.loan.id}")
-    writer.setCreator("Watchdesk")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ExportError(f"cannot write {path}: the PDF file could not be opened")
-    try:
-        _render_pages(painter, writer, _geometry(writer), family, receipt)
-    finally:
-        ended = painter.end()
-    if not ended:
-        raise ExportError(f"cannot write {path}: the PDF could not be finished")
-
-
 def _render_pages(
-    painter: QPainter, writer: QPdfWriter, geo: _Geometry, family: str, receipt: LoanReceipt
+    painter: QPainter, writer: QPdfWriter, geo: Geometry, family: str, receipt: LoanReceipt
 ) -> None:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)  # points and pixels at 300 dpi
@@ -189,7 +137,7 @@ def _splits_signatures(doc: QTextDocument, height: float) -> bool:
 
 def _bands(
     painter: QPainter,
-    geo: _Geometry,
+    geo: Geometry,
     family: str,
     receipt: LoanReceipt,
     page: int,
@@ -197,7 +145,7 @@ def _bands(
 ) -> None:
     """The header and footer of one page: the footer carries the manifest's SHA-256."""
     painter.save()
-    painter.setPen(QPen(Qt.GlobalColor.black, _mm(0.2)))
+    painter.setPen(QPen(Qt.GlobalColor.black, mm(0.2)))
     painter.setFont(sheet_font(family, BAND_PT))
     left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -241,7 +189,7 @@ def _span(start: Any, end: Any, tz: tzinfo) -> str:
 
 def _size(value: Any) -> str:
     if not isinstance(value, int) or isinstance(value, bool):
-        return _e(value)
+        return esc(value)
     if value >= 1 << 30:
         short = f"{value / (1 << 30):.2f} GB"
     elif value >= 1 << 20:
@@ -256,14 +204,14 @@ def _words(table: dict[Any, str], value: str) -> str:
 
 
 def _fields(cells: list[tuple[str, str, bool]]) -> str:
-    """A grid of (label, escaped value, wide): two narrow fields share a row, a wide one
+    """A grid of (label, esc value, wide): two narrow fields share a row, a wide one
     takes a row of its own."""
-    pad = round(_mm(0.6))
+    pad = round(mm(0.6))
     rows: list[str] = []
     pending: list[str] = []
 
     def label(text: str) -> str:
-        return f'<td width="23%" bgcolor="#f0f0f0"><b>{_e(text)}</b></td>'
+        return f'<td width="23%" bgcolor="#f0f0f0"><b>{esc(text)}</b></td>'
 
     for name, value, wide in cells:
         if wide:
@@ -285,49 +233,57 @@ def _loan_fields(receipt: LoanReceipt, tz: tzinfo) -> list[tuple[str, str, bool]
     loan = receipt.loan
     cells = [
         ("借阅单号 Loan no.", f"<b>{loan.id}</b> (loan-{loan.id:04d})", False),
-        ("方式 Mode", _e(_words(MODE_WORDS, loan.mode)), False),
-        ("借用人 Borrower", f"<b>{_e(loan.borrower_name)}</b>", False),
-        ("类别 Kind", _e(_words(KIND_WORDS, loan.borrower_kind)), False),
-        ("证件 ID", f"{_e(_words(ID_WORDS, loan.id_type))}<br/>{_e(loan.id_masked)}", False),
-        ("电话 Phone", _e(loan.phone_masked or "—"), False),
+        ("方式 Mode", esc(_words(MODE_WORDS, loan.mode)), False),
+        ("借用人 Borrower", f"<b>{esc(loan.borrower_name)}</b>", False),
+        ("类别 Kind", esc(_words(KIND_WORDS, loan.borrower_kind)), False),
+        (
+            "证件 ID",
+            f"{esc(_words(ID_WORDS, loan.id_type))}<br/>{esc(loan.id_masked)}",
+            False,
+        ),
+        ("电话 Phone", esc(loan.phone_masked or "—"), False),
     ]
     if loan.organisation:
-        cells.append(("单位 Organisation", _e(loan.organisation), True))
+        cells.append(("单位 Organisation", esc(loan.organisation), True))
     if loan.officer2_name:
-        second = f"{_e(loan.officer2_name)} {_e(loan.officer2_id_masked)}"
+        second = f"{esc(loan.officer2_name)} {esc(loan.officer2_id_masked)}"
         cells.append(("第二名民警 Second officer", second, True))
     if loan.case_no:
-        cells.append(("案件编号 Case no.", _e(loan.case_no), True))
-    cells.append(("用途 Purpose", _e(loan.purpose), True))
+        cells.append(("案件编号 Case no.", esc(loan.case_no), True))
+    cells.append(("用途 Purpose", esc(loan.purpose), True))
     if loan.medium or loan.medium_serial:
-        medium = _e(_words(MEDIUM_WORDS, loan.medium))
+        medium = esc(_words(MEDIUM_WORDS, loan.medium))
         if loan.medium_serial:
-            medium += f", 序列号 serial {_e(loan.medium_serial)}"
+            medium += f", 序列号 serial {esc(loan.medium_serial)}"
         cells.append(("介质 Medium", medium, True))
     if loan.copy_reason:
-        reason = _e(_words(REASON_WORDS, loan.copy_reason))
+        reason = esc(_words(REASON_WORDS, loan.copy_reason))
         if loan.decision_note:
-            reason += f"<br/>{_e(loan.decision_note)}"
+            reason += f"<br/>{esc(loan.decision_note)}"
         cells.append(("拷贝理由 Copy reason", reason, True))
     cells += [
-        ("申请 Requested by", f"{_e(loan.requested_by)} · {_at(loan.created_at, tz)}", False),
-        ("审批 Approved by", f"{_e(receipt.approver or '—')} · {_at(loan.decided_at, tz)}", False),
-        ("制作 Packaged by", f"{_e(receipt.operator)} · {_at(receipt.made_at, tz)}", False),
+        ("申请 Requested by", f"{esc(loan.requested_by)} · {_at(loan.created_at, tz)}", False),
+        (
+            "审批 Approved by",
+            f"{esc(receipt.approver or '—')} · {_at(loan.decided_at, tz)}",
+            False,
+        ),
+        ("制作 Packaged by", f"{esc(receipt.operator)} · {_at(receipt.made_at, tz)}", False),
         ("应还日期 Due", f"<b>{_at(loan.due_at, tz)}</b>", False),
     ]
     return cells
 
 
 def _file_cell(f: dict[str, Any], tz: tzinfo) -> str:
-    camera = _e(f.get("camera_name") or f.get("camera", ""))
+    camera = esc(f.get("camera_name") or f.get("camera", ""))
     if f.get("camera_name") and f.get("camera"):
-        camera += f" ({_e(f['camera'])})"
+        camera += f" ({esc(f['camera'])})"
     lines = [
-        f"<b>{_e(f.get('file', ''))}</b>",
+        f"<b>{esc(f.get('file', ''))}</b>",
         f"摄像机 Camera: {camera}",
-        f"时段 From – to: {_e(_span(f.get('from'), f.get('to'), tz))}",
+        f"时段 From – to: {esc(_span(f.get('from'), f.get('to'), tz))}",
     ]
-    missing = [_e(_span(a, b, tz)) for a, b in f.get("missing") or () if a and b]
+    missing = [esc(_span(a, b, tz)) for a, b in f.get("missing") or () if a and b]
     if missing:
         lines.append("<b>缺录 No recording:</b> " + "; ".join(missing))
     lines.append(f"大小 Size: {_size(f.get('bytes'))}")
@@ -337,13 +293,13 @@ def _file_cell(f: dict[str, Any], tz: tzinfo) -> str:
 def _files_table(receipt: LoanReceipt, tz: tzinfo, mono: str) -> str:
     """One row per file: its hash on the row's first line, beside its name, so a file and
     its SHA-256 are never parted by a page break, and the hash is one unbroken line."""
-    pad = round(_mm(0.6))
+    pad = round(mm(0.6))
     heads = [("#", 4), ("文件 File", 41), ("SHA-256", 55)]
     head = "".join(f'<th width="{w}%" align="left" bgcolor="#e8e8e8">{h}</th>' for h, w in heads)
     rows = "".join(
         f"<tr><td>{number}</td><td>{_file_cell(f, tz)}</td>"
         f"<td><span style=\"font-family: '{mono}'; font-size: 7pt;\">"
-        f"{_e(f.get('sha256', ''))}</span></td></tr>"
+        f"{esc(f.get('sha256', ''))}</span></td></tr>"
         for number, f in enumerate(receipt.files, 1)
     )
     return (
@@ -354,8 +310,8 @@ def _files_table(receipt: LoanReceipt, tz: tzinfo, mono: str) -> str:
 
 
 def _manifest_block(receipt: LoanReceipt, mono: str) -> str:
-    pad = round(_mm(2))
-    digest = _e(receipt.manifest_sha256 or "—")
+    pad = round(mm(2))
+    digest = esc(receipt.manifest_sha256 or "—")
     return (
         f'<table width="100%" border="2" cellspacing="0" cellpadding="{pad}" '
         f'style="border-collapse: collapse; border-color: #000;"><tr><td>'
@@ -363,9 +319,9 @@ def _manifest_block(receipt: LoanReceipt, mono: str) -> str:
         f"<p style=\"font-family: '{mono}'; font-size: 10.5pt;\"><b>{digest}</b></p>"
         '<p style="font-size: 7.5pt; color: #222;">'
         "清单 manifest.json 记录每个文件的 SHA-256 和大小，签名确认的是上面这个清单哈希。"
-        f"核验：<b>{_e(VERIFY_COMMAND)}</b>（DIR 为介质上的文件夹 loan-{receipt.loan.id:04d}）"
+        f"核验：<b>{esc(VERIFY_COMMAND)}</b>（DIR 为介质上的文件夹 loan-{receipt.loan.id:04d}）"
         "<br/>manifest.json holds every file's SHA-256 and size; the signatures below "
-        f"sign the manifest's hash above. Verify with <b>{_e(VERIFY_COMMAND)}</b> "
+        f"sign the manifest's hash above. Verify with <b>{esc(VERIFY_COMMAND)}</b> "
         f"(DIR: the folder loan-{receipt.loan.id:04d} on the medium).</p>"
         "</td></tr></table>"
     )
@@ -377,11 +333,11 @@ def _signatures(receipt: LoanReceipt) -> str:
     if loan.officer2_name:
         people.append(("第二名民警 Second officer", loan.officer2_name))
     people += [("经办人 Operator", receipt.operator), ("审批人 Approver", receipt.approver)]
-    pad = round(_mm(1.2))
+    pad = round(mm(1.2))
     heads = [("", 26), ("姓名 Printed name", 22), ("签名 Signature", 30), ("日期 Date", 22)]
     head = "".join(f'<th width="{w}%" align="left" bgcolor="#e8e8e8">{h}</th>' for h, w in heads)
     body = "".join(
-        f"<tr><td><b>{_e(role)}</b></td><td>{_e(name or '')}</td>"
+        f"<tr><td><b>{esc(role)}</b></td><td>{esc(name or '')}</td>"
         "<td>&nbsp;<br/>&nbsp;</td>"
         '<td valign="bottom">____年____月____日</td></tr>'
         for role, name in people
@@ -395,8 +351,8 @@ def _signatures(receipt: LoanReceipt) -> str:
 
 def _signature_head(new_page: bool) -> str:
     if not new_page:
-        return _section(SIGNATURES)
-    bottom = round(_mm(1.2))
+        return section_html(SIGNATURES)
+    bottom = round(mm(1.2))
     return (
         f'<h3 style="page-break-before: always; margin-top: 0; margin-bottom: {bottom}px;">'
         f"{SIGNATURES}</h3>"
@@ -411,13 +367,13 @@ def receipt_html(
     tz = _zone(receipt.tz)
     return "".join(
         [
-            f'<h1 align="center" style="margin-bottom: 2px;">{_e(TITLE)}</h1>',
-            f'<p align="center" style="font-size: 11pt;"><b>{_e(receipt.site_name)}</b></p>',
-            _section("借阅信息 Loan"),
+            f'<h1 align="center" style="margin-bottom: 2px;">{esc(TITLE)}</h1>',
+            f'<p align="center" style="font-size: 11pt;"><b>{esc(receipt.site_name)}</b></p>',
+            section_html("借阅信息 Loan"),
             _fields(_loan_fields(receipt, tz)),
-            _section("清单 Manifest"),
+            section_html("清单 Manifest"),
             _manifest_block(receipt, mono),
-            _section(f"文件 Files ({len(receipt.files)})"),
+            section_html(f"文件 Files ({len(receipt.files)})"),
             _files_table(receipt, tz, mono),
             _signature_head(signatures_on_new_page),
             '<p style="font-size: 7.5pt; color: #222;">'
