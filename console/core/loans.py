@@ -709,7 +709,7 @@ class LoanService:
                 )
             reason = _enum(CopyReason, copy_reason, "the copy reason", "copy_reason").value
             if reason == CopyReason.OTHER and not note:
-                raise LoanError("note_required", "say which reason in the note", "note")
+                raise LoanError("reason_note_required", "say which reason in the note", "note")
         actor = self._approver(loan_id, name, password)
         with self.db.write() as s:
             row = self._load(s, loan_id)
@@ -986,7 +986,9 @@ class LoanService:
         outcome = Outcome.INTACT if check.intact else Outcome.ALTERED
         if outcome is Outcome.ALTERED and not note:
             raise LoanError(
-                "note_required", "the medium came back altered: say what happened", "note"
+                "altered_note_required",
+                "the medium came back altered: say what happened",
+                "note",
             )
         return self._close(actor, loan_id, frozenset({LoanState.LENT}), outcome, note, report=check)
 
@@ -1000,7 +1002,7 @@ class LoanService:
         )
 
     def close_lost(self, actor: Actor, loan_id: int, note: str) -> LoanView:
-        note = _text(note, "note_required", "what happened to the medium", "note")
+        note = _text(note, "lost_note_required", "what happened to the medium", "note")
         return self._close(actor, loan_id, frozenset({LoanState.LENT}), Outcome.LOST, note)
 
     def close_viewed(self, actor: Actor, loan_id: int, note: str = "") -> LoanView:

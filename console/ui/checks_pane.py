@@ -22,11 +22,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -56,6 +54,7 @@ from console.ui.checks_widgets import (
 )
 from console.ui.forms import error_label, show_error
 from console.ui.panes import PaneContext, PaneSpec, register
+from console.ui.record_table import setup_table
 from console.ui.wording import describe
 from console.ui.worker import run_in_background
 
@@ -144,22 +143,7 @@ class ChecksPane(QWidget):
 
     def _table(self, model: _Model[Any], name: str, object_name: str) -> QTableView:
         table = QTableView()
-        table.setObjectName(object_name)
-        table.setAccessibleName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)  # Tab leaves the table: the keyboard reaches the rest
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        setup_table(table, model, name, object_name)
         table.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._selection_changed()
         )

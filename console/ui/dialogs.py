@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from console.core.auth import Actor, Role
 from console.core.desk import Desk
-from console.ui.forms import add_field, error_label, ok_cancel, password_field, show_error
+from console.ui.forms import (
+    FieldForm,
+    add_field,
+    error_label,
+    ok_cancel,
+    password_field,
+    show_error,
+)
 from console.ui.wording import describe, role_label
 from console.ui.worker import run_in_background
 
@@ -66,6 +73,10 @@ class _AsyncDialog(QDialog):
         self.busy = False
         self.buttons.setEnabled(True)
         self.result_value = value
+        self.succeeded(value)
+
+    def succeeded(self, value: Any) -> None:
+        """Hook: close the dialog (the default), or show what came back."""
         super().accept()
 
     def _failed(self, exc: Exception) -> None:
@@ -73,9 +84,50 @@ class _AsyncDialog(QDialog):
         self.buttons.setEnabled(True)
         show_error(self.error, describe(exc))
         self.failed(exc)
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Grow the window when its content grew (an error line, a result shown), so that no
+        wrapped text is squeezed; never shrink it."""
+        self.layout_.activate()
+        width = self.width()
+        if self.layout_.hasHeightForWidth():
+            height = self.layout_.totalHeightForWidth(width)
+        else:
+            height = self.layout_.totalSizeHint().height()
+        if height > self.height():
+            self.resize(width, height)
 
     def failed(self, exc: Exception) -> None:
         """Hook: clear a password field, move the focus."""
+
+
+class FieldDialog(_AsyncDialog):
+    """OK runs a core call on the thread pool; a refusal naming a field is shown under it."""
+
+    def __init__(
+        self, title: str, parent: QWidget, intro: str = "", intro_name: str = "dialog-intro"
+    ) -> None:
+        super().__init__(title, parent)
+        self.setMinimumWidth(480)
+        self.fields = FieldForm(self.form)
+        if intro:
+            self.intro = QLabel(intro)
+            self.intro.setObjectName(intro_name)
+            self.intro.setWordWrap(True)
+            self.layout_.insertWidget(0, self.intro)
+
+    def call(self) -> Callable[[], Any]:
+        """The core call OK makes, with the fields read now (on the GUI thread)."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.fields.clear()
+        self.submit(self.call())
+
+    def failed(self, exc: Exception) -> None:
+        if self.fields.show(exc):
+            self.error.hide()  # said under its field
 
 
 class LoginDialog(_AsyncDialog):

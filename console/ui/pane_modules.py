@@ -12,6 +12,7 @@ PANE_MODULES = (
     "console.ui.camera_wall",
     "console.ui.checks_pane",
     "console.ui.duty_pane",
+    "console.ui.loans_pane",
     "console.ui.playback_pane",
     "console.ui.records_pane",
     "console.ui.site_pane",

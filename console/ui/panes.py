@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from console.core.auth import Actor, Permission
 from console.core.desk import Desk
@@ -53,3 +53,11 @@ def registered() -> list[PaneSpec]:
 
     order = {module: index for index, module in enumerate(PANE_MODULES)}
     return sorted(_REGISTRY.values(), key=lambda s: order.get(s.factory.__module__, len(order)))
+
+
+def raise_dock(pane: QWidget) -> None:
+    """Show the dock holding `pane` on top (a tabbed dock may hide it)."""
+    parent = pane.parentWidget()
+    if isinstance(parent, QDockWidget):
+        parent.show()
+        parent.raise_()

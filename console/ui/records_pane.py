@@ -23,8 +23,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
-    QItemSelectionModel,
-    QModelIndex,
     Qt,
     QTime,
     QTimer,
@@ -32,20 +30,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -55,9 +48,9 @@ from PySide6.QtWidgets import (
 from console.core.events import Event
 from console.core.incidents import MAX_TRAPPED, ComplaintView, IncidentService, LiftView
 from console.ui.dialogs import _AsyncDialog
-from console.ui.forms import add_field, error_label, show_error
-from console.ui.panes import PaneContext, PaneSpec, register
-from console.ui.record_table import ALERT, ID_ROLE, RecordTableModel
+from console.ui.forms import add_field, error_label, show_error, text_field
+from console.ui.panes import PaneContext, PaneSpec, raise_dock, register
+from console.ui.record_table import ALERT, RecordTable, RecordTableModel, html_block, html_line
 from console.ui.wording import describe
 from console.ui.worker import run_in_background
 
@@ -315,14 +308,6 @@ class WhenEdit(QDateTimeEdit):
         if since is not None and since - timedelta(minutes=1) < at < since:
             return since  # the minute the record began: the field cannot show its seconds
         return at
-
-
-def text_field(placeholder: str = "") -> QPlainTextEdit:
-    field = QPlainTextEdit()
-    field.setTabChangesFocus(True)  # Tab leaves the field: the keyboard reaches OK
-    field.setPlaceholderText(placeholder)
-    field.setMinimumHeight(80)
-    return field
 
 
 def person_field(choices: list[tuple[str, str]]) -> QComboBox:
@@ -602,29 +587,12 @@ class _RecordTab(QWidget, Generic[V]):
         super().__init__()
         self.pane = pane
         self.model: _RecordModel[V] = model
-        self.selected_id: int | None = None
         self.summary = QLabel()
         self.summary.setObjectName("records-summary")
         self.summary.setWordWrap(True)
         self.error = error_label()
-        self.table = QTableView()
-        self.table.setObjectName("records-table")
-        self.table.setAccessibleName(name)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # even rows, whatever the font
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self._sized = False
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table: RecordTable[V] = RecordTable(model, name, "records-table")
+        self.table.selection_changed.connect(self._selection_changed)
         self.detail = QTextBrowser()
         self.detail.setObjectName("records-detail")
         self.detail.setAccessibleName(self.tr("Selected record, in full"))
@@ -673,42 +641,23 @@ class _RecordTab(QWidget, Generic[V]):
 
     # -- rows and selection ---------------------------------------------------------------------
 
+    @property
+    def selected_id(self) -> int | None:
+        return self.table.selected_id
+
     def set_rows(self, rows: list[V], now: datetime) -> None:
-        self.model.set_rows(rows, now)
-        if not self._sized and rows:
-            self._sized = True
-            self.table.resizeColumnsToContents()
-        self.reselect()
+        self.table.set_rows(rows, now)
 
     def select_id(self, record_id: int) -> None:
-        self.selected_id = record_id
-        self.reselect()
+        self.table.select_id(record_id)
 
-    def reselect(self) -> None:
-        row = self.model.row_of(self.selected_id)
-        if row < 0 and self.model.rows:
-            row = 0
-        if row >= 0:
-            self.selected_id = self.model.rows[row].id
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        else:
-            self.selected_id = None
-        self.show_selected()
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record_id = current.data(ID_ROLE) if current.isValid() else None
-        if record_id is not None and record_id != self.selected_id:
-            self.selected_id = record_id
+    def _selection_changed(self, moved: bool) -> None:
+        if moved:
             self.error.hide()
         self.show_selected()
 
     def selected(self) -> V | None:
-        row = self.model.row_of(self.selected_id)
-        return self.model.rows[row] if row >= 0 else None
+        return self.table.selected()
 
     def show_selected(self) -> None:
         view = self.selected()
@@ -729,17 +678,6 @@ class _RecordTab(QWidget, Generic[V]):
 
     def local(self, moment: datetime | None) -> str:
         return moment.astimezone(self.pane.tz).strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-    @staticmethod
-    def line(label: str, value: str) -> str:
-        return f"<p><b>{html.escape(label)}</b> {html.escape(value)}</p>"
-
-    @staticmethod
-    def block(label: str, text: str) -> str:
-        return (
-            f"<p><b>{html.escape(label)}</b></p>"
-            f'<p style="white-space: pre-wrap; margin-left: 12px">{html.escape(text)}</p>'
-        )
 
     def failed(self, exc: Exception) -> None:
         show_error(self.error, describe(exc))
@@ -780,13 +718,13 @@ class LiftsTab(_RecordTab[LiftView]):
         title = self.tr("Lift %1").replace("%1", view.lift_no)
         parts = [
             f"<h3>{html.escape(title)} — {html.escape(status)}</h3>",
-            self.line(
+            html_line(
                 self.tr("Reported:"),
                 self.tr("%1 by %2")
                 .replace("%1", self.local(view.reported_at))
                 .replace("%2", view.opened_by),
             ),
-            self.line(self.tr("People trapped:"), str(view.people_trapped)),
+            html_line(self.tr("People trapped:"), str(view.people_trapped)),
         ]
         if view.still_trapped:
             text = self.tr("⚠ Still trapped, for %1").replace(
@@ -795,7 +733,7 @@ class LiftsTab(_RecordTab[LiftView]):
             parts.append(f'<p style="color: {ALERT.name()}"><b>{html.escape(text)}</b></p>')
         elif view.freed_at is not None:
             parts.append(
-                self.line(
+                html_line(
                     self.tr("Freed:"),
                     self.tr("%1 (after %2)")
                     .replace("%1", self.local(view.freed_at))
@@ -815,7 +753,7 @@ class LiftsTab(_RecordTab[LiftView]):
             parts.append(f"<p>{html.escape(nobody)}</p>")
         if view.ambulance_called_at is not None:
             parts.append(
-                self.line(
+                html_line(
                     self.tr("120:"),
                     self.tr("someone injured; 120 called %1").replace(
                         "%1", self.local(view.ambulance_called_at)
@@ -823,17 +761,17 @@ class LiftsTab(_RecordTab[LiftView]):
                 )
             )
         if view.note:
-            parts.append(self.block(self.tr("Note:"), view.note))
+            parts.append(html_block(self.tr("Note:"), view.note))
         if view.closed_at is not None:
             parts.append(
-                self.line(
+                html_line(
                     self.tr("Closed:"),
                     self.tr("%1 by %2")
                     .replace("%1", self.local(view.closed_at))
                     .replace("%2", view.closed_by or ""),
                 )
             )
-            parts.append(self.block(self.tr("Outcome:"), view.outcome or ""))
+            parts.append(html_block(self.tr("Outcome:"), view.outcome or ""))
         return "".join(parts)
 
     # -- actions (each on the selected record) ----------------------------------------------------
@@ -895,19 +833,19 @@ class ComplaintsTab(_RecordTab[ComplaintView]):
         title = self.tr("Complaint %1 · %2").replace("%1", str(view.id)).replace("%2", view.unit)
         parts = [
             f"<h3>{html.escape(title)} — {html.escape(status)}</h3>",
-            self.line(
+            html_line(
                 self.tr("Received:"),
                 self.tr("%1 by %2")
                 .replace("%1", self.local(view.received_at))
                 .replace("%2", view.received_by),
             ),
-            self.line(self.tr("Resident:"), view.resident or "—"),
-            self.block(self.tr("Matter:"), view.matter),
-            self.block(self.tr("Handling:"), view.handling.strip() or self.tr("Not written yet")),
+            html_line(self.tr("Resident:"), view.resident or "—"),
+            html_block(self.tr("Matter:"), view.matter),
+            html_block(self.tr("Handling:"), view.handling.strip() or self.tr("Not written yet")),
         ]
         if view.escalated_to:
             parts.append(
-                self.line(
+                html_line(
                     self.tr("Escalated to:"),
                     self.tr("%1, %2")
                     .replace("%1", person_label(view.escalated_to))
@@ -916,16 +854,16 @@ class ComplaintsTab(_RecordTab[ComplaintView]):
             )
         if view.followup_at is not None:
             parts.append(
-                self.block(
+                html_block(
                     self.tr("Follow-up call %1:").replace("%1", self.local(view.followup_at)),
                     view.followup_outcome or "",
                 )
             )
         else:
-            parts.append(self.line(self.tr("Follow-up call:"), self.tr("not made yet")))
+            parts.append(html_line(self.tr("Follow-up call:"), self.tr("not made yet")))
         if view.closed_at is not None:
             parts.append(
-                self.line(
+                html_line(
                     self.tr("Closed:"),
                     self.tr("%1 by %2")
                     .replace("%1", self.local(view.closed_at))
@@ -933,7 +871,7 @@ class ComplaintsTab(_RecordTab[ComplaintView]):
                 )
             )
         elif view.is_open:
-            parts.append(self.line(self.tr("Next step:"), next_step(view)))
+            parts.append(html_line(self.tr("Next step:"), next_step(view)))
         return "".join(parts)
 
     # -- actions --------------------------------------------------------------------------------
@@ -1129,10 +1067,7 @@ class RecordsPane(QWidget):
     def bring_forward(self, tab: QWidget) -> None:
         """Show this pane's tab (and raise its dock, if a tabbed dock hides it)."""
         self.tabs.setCurrentWidget(tab)
-        parent = self.parentWidget()
-        if isinstance(parent, QDockWidget):
-            parent.show()
-            parent.raise_()
+        raise_dock(self)
 
     def new_lift(self) -> None:
         self.open_dialog(NewLiftDialog(self), self.lifts)

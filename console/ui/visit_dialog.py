@@ -51,12 +51,11 @@ from console.core.visits import (
     VisitState,
     VisitView,
 )
-from console.ui.forms import error_label, show_error
+from console.ui.forms import FieldForm, error_label, show_error
 from console.ui.panes import PaneContext
 from console.ui.visit_widgets import (
     Banner,
     CallSession,
-    FieldForm,
     IdNumberInput,
     SiteTimeEdit,
     call_later,

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTim
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,9 +33,8 @@ from PySide6.QtWidgets import (
 from console.core.auth import Actor
 from console.core.cameras import CameraService
 from console.core.desk import Desk
-from console.core.visits import Instruction, VisitError, VisitView, mask_id
-from console.ui.forms import error_label, show_error
-from console.ui.wording import describe, instruction_label
+from console.core.visits import Instruction, VisitView, mask_id
+from console.ui.wording import instruction_label
 from console.ui.worker import run_in_background
 from devices.cameras.base import Frame
 from devices.intercom.base import (
@@ -107,87 +105,32 @@ class IdNumberInput(QWidget):
         self.masked.hide()
 
 
-# -- fields with their errors ----------------------------------------------------------------------
-
-
-class FieldForm:
-    """A form whose rows each have a visible label (the field's buddy, with its Alt key) and an
-    error line under the field; core's VisitError.field says which row a refusal belongs to."""
-
-    def __init__(self, form: QFormLayout) -> None:
-        self.form = form
-        self.rows: dict[str, tuple[QLabel, QWidget]] = {}
-
-    def add(
-        self, label: str, widget: QWidget, name: str, key: str, focus: QWidget | None = None
-    ) -> QWidget:
-        target = focus or widget
-        caption = QLabel(label)
-        caption.setBuddy(target)
-        accessible = label.replace("&", "").rstrip(":")
-        target.setAccessibleName(accessible)
-        target.setObjectName(name)
-        error = error_label()
-        error.setObjectName(f"{name}-error")
-        error.setAccessibleName(
-            QCoreApplication.translate("VisitWidgets", "Error: %1").replace("%1", accessible)
-        )
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        self.form.addRow(caption, box)
-        self.rows[key] = (error, target)
-        return widget
-
-    def error_of(self, key: str) -> QLabel:
-        return self.rows[key][0]
-
-    def clear(self) -> None:
-        for error, _target in self.rows.values():
-            error.hide()
-
-    def show(self, exc: Exception) -> bool:
-        """Put a field's refusal under its field and move the focus there; False if `exc`
-        names no field of this form."""
-        key = exc.field if isinstance(exc, VisitError) else None
-        if key is None or key not in self.rows:
-            return False
-        error, target = self.rows[key]
-        show_error(error, describe(exc))
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
-
 # -- times in the site's zone ----------------------------------------------------------------------
 
 
 class SiteTimeEdit(QDateTimeEdit):
-    """A date and time on the site's wall clock, to the minute (plain fields: no DST shifts on
-    the desk's own zone); `value()` reads it back in the site's zone."""
+    """A date and time on the site's wall clock, to the minute (or the second, for footage;
+    plain fields: no DST shifts on the desk's own zone); `value()` reads it back in the site's
+    zone."""
 
-    def __init__(self, tz: tzinfo, at: datetime) -> None:
+    def __init__(self, tz: tzinfo, at: datetime, seconds: bool = False) -> None:
         super().__init__()
-        self.tz = tz
+        self.tz, self.seconds = tz, seconds
         self.setTimeZone(UTC_ZONE)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
         self.set_value(at)
 
     def set_value(self, at: datetime) -> None:
         local = at.astimezone(self.tz)
-        self.setDateTime(
-            QDateTime(
-                QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), UTC_ZONE
-            )
-        )
+        clock = QTime(local.hour, local.minute, local.second if self.seconds else 0)
+        self.setDateTime(QDateTime(QDate(local.year, local.month, local.day), clock, UTC_ZONE))
 
     def value(self) -> datetime:
         day, clock = self.date(), self.time()
+        second = clock.second() if self.seconds else 0
         return datetime(
-            day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=self.tz
+            day.year(), day.month(), day.day(), clock.hour(), clock.minute(), second, tzinfo=self.tz
         )
 
 

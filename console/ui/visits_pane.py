@@ -18,26 +18,20 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QItemSelectionModel,
-    QModelIndex,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -58,12 +52,12 @@ from console.core.visits import (
     VisitView,
     mask_phone,
 )
-from console.ui.dialogs import _AsyncDialog
+from console.ui.dialogs import FieldDialog
 from console.ui.forms import error_label, show_error
-from console.ui.panes import PaneContext, PaneSpec, register
-from console.ui.record_table import ALERT, ID_ROLE, RecordTableModel
+from console.ui.panes import PaneContext, PaneSpec, raise_dock, register
+from console.ui.record_table import ALERT, RecordTable, RecordTableModel, excerpt, local
 from console.ui.visit_dialog import VisitDialog
-from console.ui.visit_widgets import FieldForm, IdNumberInput, SiteTimeEdit
+from console.ui.visit_widgets import IdNumberInput, SiteTimeEdit
 from console.ui.wording import (
     describe,
     id_type_label,
@@ -73,20 +67,10 @@ from console.ui.wording import (
 )
 from console.ui.worker import run_in_background
 
-EXCERPT = 40
 SEARCH_DAYS = 30  # the search's date range starts this many days back
 DEFAULT_PASS = timedelta(hours=8)
 
 R = TypeVar("R", VisitView, PassView)
-
-
-def local(moment: datetime | None, tz: tzinfo, fmt: str = "%m-%d %H:%M") -> str:
-    return moment.astimezone(tz).strftime(fmt) if moment is not None else ""
-
-
-def excerpt(text: str, limit: int = EXCERPT) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def state_text(view: VisitView, now: datetime, tz: tzinfo) -> str:
@@ -238,30 +222,10 @@ def mask(phone: str) -> str:
 # -- dialogs --------------------------------------------------------------------------------------
 
 
-class _VisitsDialog(_AsyncDialog):
-    """OK runs a core call on the thread pool; a refusal naming a field is shown under it."""
-
+class _VisitsDialog(FieldDialog):
     def __init__(self, title: str, pane: VisitsPane, intro: str = "") -> None:
-        super().__init__(title, pane)
+        super().__init__(title, pane, intro, "visits-intro")
         self.pane = pane
-        self.setMinimumWidth(480)
-        self.fields = FieldForm(self.form)
-        if intro:
-            self.intro = QLabel(intro)
-            self.intro.setObjectName("visits-intro")
-            self.intro.setWordWrap(True)
-            self.layout_.insertWidget(0, self.intro)
-
-    def call(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        self.fields.clear()
-        self.submit(self.call())
-
-    def failed(self, exc: Exception) -> None:
-        if self.fields.show(exc):
-            self.error.hide()  # said under its field
 
 
 class PassDialog(_VisitsDialog):
@@ -410,29 +374,12 @@ class _Tab(QWidget, Generic[R]):
         self.pane = pane
         self.model: RecordTableModel[R] = model
         self.setObjectName(f"visits-{key}")
-        self.selected_id: int | None = None
         self.summary = QLabel()
         self.summary.setObjectName("visits-summary")
         self.summary.setWordWrap(True)
         self.error = error_label()
-        self.table = QTableView()
-        self.table.setObjectName(f"visits-{key}-table")
-        self.table.setAccessibleName(name)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self._sized = False
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table: RecordTable[R] = RecordTable(model, name, f"visits-{key}-table", pad=12)
+        self.table.selection_changed.connect(lambda _moved: pane.update_actions())
         self.top = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -441,44 +388,22 @@ class _Tab(QWidget, Generic[R]):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
 
-    def set_rows(self, rows: Sequence[R], now: datetime) -> None:
-        self.model.set_rows(rows, now)
-        if not self._sized and rows:
-            self._sized = True
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            for col in range(self.model.columnCount() - 1):  # room to breathe
-                header.resizeSection(col, header.sectionSize(col) + 12)
-        self.reselect()
+    @property
+    def selected_id(self) -> int | None:
+        return self.table.selected_id
 
-    def reselect(self) -> None:
-        row = self.model.row_of(self.selected_id)
-        if row < 0 and self.model.rows:
-            row = 0
-        if row >= 0:
-            self.selected_id = self.model.rows[row].id
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        else:
-            self.selected_id = None
-        self.pane.update_actions()
+    @selected_id.setter
+    def selected_id(self, record_id: int | None) -> None:
+        self.table.selected_id = record_id
+
+    def set_rows(self, rows: Sequence[R], now: datetime) -> None:
+        self.table.set_rows(rows, now)
 
     def select_id(self, record_id: int) -> None:
-        self.selected_id = record_id
-        self.reselect()
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record_id = current.data(ID_ROLE) if current.isValid() else None
-        if record_id is not None:
-            self.selected_id = record_id
-        self.pane.update_actions()
+        self.table.select_id(record_id)
 
     def selected(self) -> R | None:
-        row = self.model.row_of(self.selected_id)
-        return self.model.rows[row] if row >= 0 else None
+        return self.table.selected()
 
 
 class VisitTab(_Tab[VisitView]):
@@ -824,10 +749,7 @@ class VisitsPane(QWidget):
     def bring_forward(self, tab: QWidget | None = None) -> None:
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
-        parent = self.parentWidget()
-        if isinstance(parent, QDockWidget):
-            parent.show()
-            parent.raise_()
+        raise_dock(self)
 
     def open_visit(self, view: VisitView | None = None) -> VisitDialog:
         """The verification dialog: a new visitor, or one already registered. Not modal: the

@@ -14,7 +14,21 @@ from console.core.auth import (
 )
 from console.core.checks import MAX_NOTE, MAX_TITLE, CheckError
 from console.core.dutylog import MAX_TEXT, Category
+from console.core.exports import ExportError
 from console.core.incidents import MAX_TRAPPED, IncidentError
+from console.core.loans import MAX_NAME as MAX_LOAN_NAME
+from console.core.loans import (
+    MAX_RANGES,
+    BorrowerKind,
+    CopyReason,
+    LoanError,
+    LoanMode,
+    LoanState,
+    Medium,
+)
+from console.core.loans import MAX_TEXT as MAX_LOAN_TEXT
+from console.core.loans import Outcome as LoanOutcome
+from console.core.packages import FileState, PackageError
 from console.core.shifts import DutyError
 from console.core.visits import (
     MAX_NAME,
@@ -355,6 +369,200 @@ def _visit_error(exc: VisitError) -> str:
     return texts.get(exc.code, str(exc))
 
 
+# -- footage loans (rule 3.4.3) ----------------------------------------------------------------
+
+_ID_CODES = ("bad_id_type", "id_required", "bad_id", "phone_required", "bad_phone", "bad_key")
+
+
+def _loan_error(exc: LoanError) -> str:
+    """A footage-loan refusal (rule 3.4.3) in words."""
+    if exc.code in _ID_CODES:  # the ID number or phone, checked as for visitors
+        return _visit_error(VisitError(exc.code, str(exc)))
+    texts = {
+        "too_long": QCoreApplication.translate(
+            "Wording", "Too long: a name holds %1 characters, a text %2."
+        )
+        .replace("%1", str(MAX_LOAN_NAME))
+        .replace("%2", str(MAX_LOAN_TEXT)),
+        "bad_choice": QCoreApplication.translate("Wording", "Choose one of the listed values."),
+        "reason_note_required": QCoreApplication.translate(
+            "Wording", "Say in the note which reason it is."
+        ),
+        "altered_note_required": QCoreApplication.translate(
+            "Wording", "The medium came back altered: say in the note what happened."
+        ),
+        "lost_note_required": QCoreApplication.translate(
+            "Wording", "Say what happened to the medium."
+        ),
+        "naive_time": QCoreApplication.translate("Wording", "The time has no time zone."),
+        "no_loan": QCoreApplication.translate("Wording", "There is no such loan."),
+        "bad_state": QCoreApplication.translate(
+            "Wording", "The loan has moved on meanwhile: this step no longer applies."
+        ),
+        "no_ranges": QCoreApplication.translate(
+            "Wording", "Add at least one camera and time range."
+        ),
+        "too_many_ranges": QCoreApplication.translate(
+            "Wording", "A loan holds at most %1 ranges."
+        ).replace("%1", str(MAX_RANGES)),
+        "bad_camera": QCoreApplication.translate("Wording", "Choose a camera of this site."),
+        "empty_range": QCoreApplication.translate("Wording", "A range must end after it begins."),
+        "range_too_long": QCoreApplication.translate(
+            "Wording", "A range covers at most 24 hours: split it in two."
+        ),
+        "range_future": QCoreApplication.translate("Wording", "A range cannot end in the future."),
+        "no_footage": QCoreApplication.translate(
+            "Wording", "The camera has no recording in that range."
+        ),
+        "name_required": QCoreApplication.translate("Wording", "Enter the borrower's name."),
+        "organisation_required": QCoreApplication.translate(
+            "Wording", "Enter the borrower's organisation (police station, company …)."
+        ),
+        "purpose_required": QCoreApplication.translate(
+            "Wording", "Say what the footage is needed for."
+        ),
+        "case_required": QCoreApplication.translate(
+            "Wording", "The police need a case number or an alarm-receipt number."
+        ),
+        "officer2_required": QCoreApplication.translate(
+            "Wording", "A police copy needs the second officer's name."
+        ),
+        "same_officer": QCoreApplication.translate(
+            "Wording", "The second officer must be another person than the first."
+        ),
+        "medium_required": QCoreApplication.translate(
+            "Wording", "Choose the medium the copy goes on."
+        ),
+        "serial_required": QCoreApplication.translate(
+            "Wording", "Enter the medium's serial number."
+        ),
+        "due_past": QCoreApplication.translate("Wording", "The due date must be later than now."),
+        "due_too_far": QCoreApplication.translate("Wording", "A loan is due within a year."),
+        "self_approval": QCoreApplication.translate(
+            "Wording", "Whoever filed the request cannot decide it: another manager decides."
+        ),
+        "on_duty_approval": QCoreApplication.translate(
+            "Wording",
+            "An operator on duty at this desk cannot decide a loan: the management office's "
+            "head decides.",
+        ),
+        "copy_reason_required": QCoreApplication.translate(
+            "Wording", "A copy for a resident needs a reason: tick one."
+        ),
+        "reason_required": QCoreApplication.translate("Wording", "Give the reason."),
+        "already_viewed": QCoreApplication.translate(
+            "Wording", "The footage was already viewed: close the viewing instead."
+        ),
+        "not_a_copy": QCoreApplication.translate(
+            "Wording", "This loan is an on-site viewing: nothing is packaged."
+        ),
+        "package_exists": QCoreApplication.translate(
+            "Wording", "That folder already holds this loan's package: move it away first."
+        ),
+        "package_failed": QCoreApplication.translate(
+            "Wording", "The package could not be written: %1"
+        ).replace("%1", str(exc)),
+        "export_failed": QCoreApplication.translate(
+            "Wording", "The footage could not be copied: %1"
+        ).replace("%1", str(exc)),
+        "no_folder": QCoreApplication.translate("Wording", "There is no such folder."),
+        "witness_required": QCoreApplication.translate("Wording", "Enter the witness's name."),
+        "witness_self": QCoreApplication.translate(
+            "Wording", "The witness must be someone other than you."
+        ),
+        "not_a_viewing": QCoreApplication.translate(
+            "Wording", "This loan is a copy: record its return instead."
+        ),
+        "not_viewed": QCoreApplication.translate(
+            "Wording", "No viewing is recorded for this loan: cancel it instead."
+        ),
+        "outside_loan": QCoreApplication.translate(
+            "Wording", "The loan does not cover that camera and time."
+        ),
+        "wrong_manifest": QCoreApplication.translate(
+            "Wording", "That check was made against another manifest: check the medium again."
+        ),
+    }
+    return texts.get(exc.code, str(exc))
+
+
+def borrower_kind_label(kind: BorrowerKind) -> str:
+    return {
+        BorrowerKind.POLICE: QCoreApplication.translate("Wording", "Police"),
+        BorrowerKind.RESIDENT: QCoreApplication.translate("Wording", "Resident"),
+        BorrowerKind.STAFF: QCoreApplication.translate("Wording", "Property staff"),
+        BorrowerKind.OTHER: QCoreApplication.translate("Wording", "Other organisation"),
+    }[kind]
+
+
+def loan_mode_label(mode: LoanMode) -> str:
+    return {
+        LoanMode.VIEW: QCoreApplication.translate("Wording", "On-site viewing"),
+        LoanMode.COPY: QCoreApplication.translate("Wording", "Copy"),
+    }[mode]
+
+
+def medium_label(medium: Medium | str) -> str:
+    """A medium in words; an unknown one (or none, for a viewing) as stored."""
+    labels = {
+        Medium.USB: QCoreApplication.translate("Wording", "USB stick"),
+        Medium.DISC: QCoreApplication.translate("Wording", "Optical disc"),
+        Medium.DISK: QCoreApplication.translate("Wording", "Portable hard disk"),
+        Medium.SD: QCoreApplication.translate("Wording", "Memory card"),
+        Medium.OTHER: QCoreApplication.translate("Wording", "Other medium"),
+    }
+    try:
+        return labels[Medium(medium)]
+    except ValueError:
+        return str(medium)
+
+
+def loan_state_label(state: LoanState) -> str:
+    return {
+        LoanState.REQUESTED: QCoreApplication.translate("Wording", "Awaiting approval"),
+        LoanState.REFUSED: QCoreApplication.translate("Wording", "Refused"),
+        LoanState.CANCELLED: QCoreApplication.translate("Wording", "Cancelled"),
+        LoanState.APPROVED: QCoreApplication.translate("Wording", "Approved"),
+        LoanState.LENT: QCoreApplication.translate("Wording", "Out on loan"),
+        LoanState.CLOSED: QCoreApplication.translate("Wording", "Closed"),
+    }[state]
+
+
+def copy_reason_label(reason: CopyReason) -> str:
+    return {
+        CopyReason.POLICE_REPORT: QCoreApplication.translate(
+            "Wording", "Reported to the police, for the police"
+        ),
+        CopyReason.PROPERTY_LOSS: QCoreApplication.translate(
+            "Wording", "Loss of property or damage to a car"
+        ),
+        CopyReason.INSURANCE: QCoreApplication.translate("Wording", "Insurance claim"),
+        CopyReason.COURT: QCoreApplication.translate("Wording", "Lawsuit or mediation"),
+        CopyReason.OTHER: QCoreApplication.translate("Wording", "Another reason (in the note)"),
+    }[reason]
+
+
+def loan_outcome_label(outcome: LoanOutcome) -> str:
+    """How a loan ended."""
+    return {
+        LoanOutcome.INTACT: QCoreApplication.translate("Wording", "Returned intact"),
+        LoanOutcome.ALTERED: QCoreApplication.translate("Wording", "Returned altered"),
+        LoanOutcome.DESTROYED: QCoreApplication.translate("Wording", "Destroyed before a witness"),
+        LoanOutcome.LOST: QCoreApplication.translate("Wording", "Lost"),
+        LoanOutcome.VIEWED: QCoreApplication.translate("Wording", "Viewed on site"),
+    }[outcome]
+
+
+def file_state_label(state: FileState) -> str:
+    """A returned file compared with the manifest."""
+    return {
+        FileState.OK: QCoreApplication.translate("Wording", "✔ Matches"),
+        FileState.MISSING: QCoreApplication.translate("Wording", "✖ Missing"),
+        FileState.SIZE: QCoreApplication.translate("Wording", "✖ Other size"),
+        FileState.HASH: QCoreApplication.translate("Wording", "✖ Changed (other SHA-256)"),
+    }[state]
+
+
 def outcome_label(outcome: Outcome) -> str:
     """A call's outcome in words (接通, 占线 …)."""
     return {
@@ -427,6 +635,15 @@ def describe(exc: Exception) -> str:
         return _check_error(exc)
     if isinstance(exc, VisitError):
         return _visit_error(exc)
+    if isinstance(exc, LoanError):
+        return _loan_error(exc)
+    if isinstance(exc, (ExportError, PackageError)):
+        return QCoreApplication.translate(
+            "Wording", "The files could not be written or read: %1"
+        ).replace("%1", str(exc))
+    if isinstance(exc, OSError):
+        detail = f"{exc.filename}: {exc.strerror}" if exc.filename else (exc.strerror or str(exc))
+        return QCoreApplication.translate("Wording", "The disk refused: %1").replace("%1", detail)
     return str(exc)
 
 
@@ -463,5 +680,14 @@ def action_label(action: str) -> str:
         "pref.set": QCoreApplication.translate("Wording", "Personal setting saved"),
         "service.start": QCoreApplication.translate("Wording", "Service started"),
         "service.stop": QCoreApplication.translate("Wording", "Service stopped"),
+        "loan.request": QCoreApplication.translate("Wording", "Footage loan requested"),
+        "loan.approve": QCoreApplication.translate("Wording", "Footage loan approved"),
+        "loan.refuse": QCoreApplication.translate("Wording", "Footage loan refused"),
+        "loan.cancel": QCoreApplication.translate("Wording", "Footage loan cancelled"),
+        "loan.package": QCoreApplication.translate("Wording", "Footage loan packaged"),
+        "loan.close": QCoreApplication.translate("Wording", "Footage loan closed"),
+        "loan.extend": QCoreApplication.translate("Wording", "Footage loan extended"),
+        "loan.overdue": QCoreApplication.translate("Wording", "Footage loan overdue"),
+        "footage.view": QCoreApplication.translate("Wording", "Footage viewed"),
     }
     return labels.get(action, action)

@@ -51,3 +51,39 @@ def run_in_background(
     relay.done.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_failed, exc))
     QThreadPool.globalInstance().start(_Task(fn, relay))
+
+
+class Reloader:
+    """A pane's reload: `prepare()` reads what to load on the GUI thread and returns the call
+    to make on the thread pool; one load runs at a time, and a reload asked for meanwhile runs
+    once when it is done (so the last result shown is never older than the last ask)."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        prepare: Callable[[], Callable[[], Any]],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        self.owner, self.prepare = owner, prepare
+        self.on_done, self.on_failed = on_done, on_failed
+        self.loading = self.again = False
+
+    def __call__(self) -> None:
+        if self.loading:
+            self.again = True
+            return
+        self.loading, self.again = True, False
+        run_in_background(self.owner, self.prepare(), self._done, self._failed)
+
+    def _done(self, value: Any) -> None:
+        self.loading = False
+        self.on_done(value)
+        if self.again:
+            self()
+
+    def _failed(self, exc: Exception) -> None:
+        self.loading = False
+        self.on_failed(exc)
+        if self.again:
+            self()

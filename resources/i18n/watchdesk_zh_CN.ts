@@ -427,12 +427,12 @@
 <context>
     <name>AmbulanceDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="505"/>
+        <location filename="../../console/ui/records_pane.py" line="426"/>
         <source>&amp;When was 120 called</source>
         <translation>拨打 120 的时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="506"/>
+        <location filename="../../console/ui/records_pane.py" line="427"/>
         <source>Record 12&amp;0 called</source>
         <translation>记录已拨打 120(&amp;0)</translation>
     </message>
@@ -498,17 +498,17 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="481"/>
+        <location filename="../../console/ui/records_pane.py" line="402"/>
         <source>&amp;Who was called</source>
         <translation>通知了谁(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="482"/>
+        <location filename="../../console/ui/records_pane.py" line="403"/>
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="483"/>
+        <location filename="../../console/ui/records_pane.py" line="404"/>
         <source>&amp;Record call</source>
         <translation>记录通知(&amp;R)</translation>
     </message>
@@ -840,27 +840,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="155"/>
+        <location filename="../../console/ui/dialogs.py" line="207"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="158"/>
+        <location filename="../../console/ui/dialogs.py" line="210"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="159"/>
+        <location filename="../../console/ui/dialogs.py" line="211"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="160"/>
+        <location filename="../../console/ui/dialogs.py" line="212"/>
         <source>R&amp;epeat password:</source>
         <translation>确认密码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="161"/>
+        <location filename="../../console/ui/dialogs.py" line="213"/>
         <source>&amp;Change</source>
         <translation>修改(&amp;C)</translation>
     </message>
@@ -966,152 +966,152 @@
 <context>
     <name>ChecksPane</name>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="133"/>
+        <location filename="../../console/ui/checks_pane.py" line="132"/>
         <source>&amp;Fill in the selected check…</source>
         <translation>填写所选检查表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="135"/>
+        <location filename="../../console/ui/checks_pane.py" line="134"/>
         <source>&amp;Report a fault…</source>
         <translation>报告故障(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="136"/>
+        <location filename="../../console/ui/checks_pane.py" line="135"/>
         <source>&amp;Mark the selected fault repaired…</source>
         <translation>将所选故障标为已修复(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="188"/>
+        <location filename="../../console/ui/checks_pane.py" line="172"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="200"/>
+        <location filename="../../console/ui/checks_pane.py" line="184"/>
         <source>Sheets</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="203"/>
+        <location filename="../../console/ui/checks_pane.py" line="187"/>
         <source>&amp;Fill in…</source>
         <translation>填写(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="204"/>
+        <location filename="../../console/ui/checks_pane.py" line="188"/>
         <source>Fill in and sign the selected sheet (Ctrl+Shift+K)</source>
         <translation>填写并签名所选检查表（Ctrl+Shift+K）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="206"/>
+        <location filename="../../console/ui/checks_pane.py" line="190"/>
         <source>Sheets this peri&amp;od</source>
         <translation>本周期检查表(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="211"/>
+        <location filename="../../console/ui/checks_pane.py" line="195"/>
         <source>Open faults</source>
         <translation>未修复的故障</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="217"/>
+        <location filename="../../console/ui/checks_pane.py" line="201"/>
         <source>&amp;Mark repaired…</source>
         <translation>标为已修复(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="218"/>
+        <location filename="../../console/ui/checks_pane.py" line="202"/>
         <source>Report a fau&amp;lt…</source>
         <translation>报告故障(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="220"/>
+        <location filename="../../console/ui/checks_pane.py" line="204"/>
         <source>Open faul&amp;ts</source>
         <translation>未修复的故障(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="228"/>
+        <location filename="../../console/ui/checks_pane.py" line="212"/>
         <source>Selected record, in full</source>
         <translation>所选记录详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="234"/>
+        <location filename="../../console/ui/checks_pane.py" line="218"/>
         <source>Signed records</source>
         <translation>已签名的记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="238"/>
+        <location filename="../../console/ui/checks_pane.py" line="222"/>
         <source>Si&amp;gned in the last %1 days</source>
         <translation>近 %1 天已签名(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="241"/>
+        <location filename="../../console/ui/checks_pane.py" line="225"/>
         <source>Selected record, i&amp;n full</source>
         <translation>所选记录详情(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="349"/>
+        <location filename="../../console/ui/checks_pane.py" line="333"/>
         <source>⚠ %1 overdue</source>
         <translation>⚠ 逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="350"/>
+        <location filename="../../console/ui/checks_pane.py" line="334"/>
         <source>✖ %1 missed</source>
         <translation>✖ 漏填 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="353"/>
+        <location filename="../../console/ui/checks_pane.py" line="337"/>
         <source>◷ %1 due</source>
         <translation>◷ 待填 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="354"/>
+        <location filename="../../console/ui/checks_pane.py" line="338"/>
         <source>✔ %1 done</source>
         <translation>✔ 已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="355"/>
+        <location filename="../../console/ui/checks_pane.py" line="339"/>
         <source>open faults: %1</source>
         <translation>未修复故障：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="368"/>
+        <location filename="../../console/ui/checks_pane.py" line="352"/>
         <source>(%1)</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="410"/>
+        <location filename="../../console/ui/checks_pane.py" line="394"/>
         <source>No record selected: the signed records are listed on the left.</source>
         <translation>未选择记录：已签名的记录列在左侧。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="449"/>
+        <location filename="../../console/ui/checks_pane.py" line="433"/>
         <source>%1 %2 is already signed (record #%3).</source>
         <translation>%1 %2 已签名（记录 #%3）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="483"/>
+        <location filename="../../console/ui/checks_pane.py" line="467"/>
         <source>Signed %1 %2.</source>
         <translation>已签名：%1 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="488"/>
+        <location filename="../../console/ui/checks_pane.py" line="472"/>
         <source>%1 abnormal: fault reports #%2 opened.</source>
         <translation>%1 项异常：已生成故障报告 #%2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="504"/>
+        <location filename="../../console/ui/checks_pane.py" line="488"/>
         <source>Fault #%1 reported: %2</source>
         <translation>已报告故障 #%1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="527"/>
+        <location filename="../../console/ui/checks_pane.py" line="511"/>
         <source>Fault #%1 repaired: %2</source>
         <translation>故障 #%1 已修复：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="548"/>
+        <location filename="../../console/ui/checks_pane.py" line="532"/>
         <source>Check records</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="553"/>
+        <location filename="../../console/ui/checks_pane.py" line="537"/>
         <source>Chec&amp;ks</source>
         <translation>检查(&amp;K)</translation>
     </message>
@@ -1296,17 +1296,17 @@
 <context>
     <name>CloseLiftDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="547"/>
+        <location filename="../../console/ui/records_pane.py" line="468"/>
         <source>How it ended: cause, who came, anyone hurt</source>
         <translation>处理结果：原因、到场人员、有无受伤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="548"/>
+        <location filename="../../console/ui/records_pane.py" line="469"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="549"/>
+        <location filename="../../console/ui/records_pane.py" line="470"/>
         <source>&amp;Close record</source>
         <translation>关闭记录(&amp;C)</translation>
     </message>
@@ -1314,115 +1314,163 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="938"/>
+        <location filename="../../console/ui/records_pane.py" line="812"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="939"/>
+        <location filename="../../console/ui/records_pane.py" line="813"/>
         <source>New resident complaint</source>
         <translation>新建住户投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="941"/>
+        <location filename="../../console/ui/records_pane.py" line="815"/>
         <source>Handl&amp;ing…</source>
         <translation>处理(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="942"/>
+        <location filename="../../console/ui/records_pane.py" line="816"/>
         <source>Escala&amp;te…</source>
         <translation>上报(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="943"/>
+        <location filename="../../console/ui/records_pane.py" line="817"/>
         <source>Follo&amp;w-up call…</source>
         <translation>回访(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="944"/>
+        <location filename="../../console/ui/records_pane.py" line="818"/>
         <source>Cl&amp;ose</source>
         <translation>关闭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="958"/>
+        <location filename="../../console/ui/records_pane.py" line="832"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="958"/>
+        <location filename="../../console/ui/records_pane.py" line="832"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="959"/>
+        <location filename="../../console/ui/records_pane.py" line="833"/>
         <source>Complaint %1 · %2</source>
         <translation>投诉 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="963"/>
+        <location filename="../../console/ui/records_pane.py" line="837"/>
         <source>Received:</source>
         <translation>受理：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="964"/>
-        <location filename="../../console/ui/records_pane.py" line="994"/>
+        <location filename="../../console/ui/records_pane.py" line="838"/>
+        <location filename="../../console/ui/records_pane.py" line="868"/>
         <source>%1 by %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="968"/>
+        <location filename="../../console/ui/records_pane.py" line="842"/>
         <source>Resident:</source>
         <translation>住户：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="969"/>
+        <location filename="../../console/ui/records_pane.py" line="843"/>
         <source>Matter:</source>
         <translation>投诉内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="970"/>
+        <location filename="../../console/ui/records_pane.py" line="844"/>
         <source>Handling:</source>
         <translation>处理情况：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="970"/>
+        <location filename="../../console/ui/records_pane.py" line="844"/>
         <source>Not written yet</source>
         <translation>尚未填写</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="975"/>
+        <location filename="../../console/ui/records_pane.py" line="849"/>
         <source>Escalated to:</source>
         <translation>上报：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="976"/>
+        <location filename="../../console/ui/records_pane.py" line="850"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="984"/>
+        <location filename="../../console/ui/records_pane.py" line="858"/>
         <source>Follow-up call %1:</source>
         <translation>回访 %1：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="989"/>
+        <location filename="../../console/ui/records_pane.py" line="863"/>
         <source>Follow-up call:</source>
         <translation>回访：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="989"/>
+        <location filename="../../console/ui/records_pane.py" line="863"/>
         <source>not made yet</source>
         <translation>尚未回访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="993"/>
+        <location filename="../../console/ui/records_pane.py" line="867"/>
         <source>Closed:</source>
         <translation>关闭：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1000"/>
+        <location filename="../../console/ui/records_pane.py" line="874"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="211"/>
+        <source>Manager&apos;s &amp;user name</source>
+        <translation>负责人用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="212"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="216"/>
+        <source>Why a &amp;copy for a resident</source>
+        <translation>住户拷贝的理由(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="222"/>
+        <source>A note to the approval; the reason, when refusing</source>
+        <translation>批准的备注；拒绝时填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="223"/>
+        <source>&amp;Note or reason</source>
+        <translation>备注或理由(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="225"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="227"/>
+        <source>Re&amp;fuse</source>
+        <translation>拒绝(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="230"/>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="256"/>
+        <source>The manager enters their user name and password.</source>
+        <translation>请管理处负责人输入用户名和密码。</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1524,29 @@
         <location filename="../../console/ui/statusbar.py" line="82"/>
         <source>Devices: %1 online · %2 fault · %3 not started</source>
         <translation>设备：%1 在线 · %2 故障 · %3 未启动</translation>
+    </message>
+</context>
+<context>
+    <name>DestroyedDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="589"/>
+        <source>How it was destroyed</source>
+        <translation>销毁方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="590"/>
+        <source>&amp;Witness</source>
+        <translation>见证人(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="591"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="592"/>
+        <source>&amp;Close the loan</source>
+        <translation>结束借阅(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1969,14 +2040,37 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="616"/>
+        <location filename="../../console/ui/records_pane.py" line="537"/>
         <source>Escalated &amp;to</source>
         <translation>上报给(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="617"/>
+        <location filename="../../console/ui/records_pane.py" line="538"/>
         <source>&amp;Escalate</source>
         <translation>上报(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="691"/>
+        <source>The borrower asked, and why</source>
+        <translation>借阅人的请求及原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="692"/>
+        <source>New &amp;due date</source>
+        <translation>新的归还期限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="693"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="694"/>
+        <source>&amp;Extend</source>
+        <translation>延期(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -2020,22 +2114,22 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="634"/>
+        <location filename="../../console/ui/records_pane.py" line="555"/>
         <source>What the resident said</source>
         <translation>住户的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="636"/>
+        <location filename="../../console/ui/records_pane.py" line="557"/>
         <source>&amp;Outcome</source>
         <translation>回访结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="637"/>
+        <location filename="../../console/ui/records_pane.py" line="558"/>
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="638"/>
+        <location filename="../../console/ui/records_pane.py" line="559"/>
         <source>&amp;Record call</source>
         <translation>记录回访(&amp;R)</translation>
     </message>
@@ -2043,7 +2137,7 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../console/ui/forms.py" line="28"/>
+        <location filename="../../console/ui/forms.py" line="42"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -2051,12 +2145,12 @@
 <context>
     <name>FreedDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="523"/>
+        <location filename="../../console/ui/records_pane.py" line="444"/>
         <source>&amp;When were they freed</source>
         <translation>解困时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="524"/>
+        <location filename="../../console/ui/records_pane.py" line="445"/>
         <source>Record &amp;freed</source>
         <translation>记录已解困(&amp;F)</translation>
     </message>
@@ -2064,17 +2158,17 @@
 <context>
     <name>HandlingDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="596"/>
+        <location filename="../../console/ui/records_pane.py" line="517"/>
         <source>What was done, who was told</source>
         <translation>做了哪些处理，通知了谁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="597"/>
+        <location filename="../../console/ui/records_pane.py" line="518"/>
         <source>&amp;Handling</source>
         <translation>处理情况(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="598"/>
+        <location filename="../../console/ui/records_pane.py" line="519"/>
         <source>&amp;Add handling</source>
         <translation>添加处理情况(&amp;A)</translation>
     </message>
@@ -2114,7 +2208,7 @@
     <message>
         <location filename="../../console/ui/handover_dialog.py" line="85"/>
         <source>Footage loan</source>
-        <translation>录像借用</translation>
+        <translation>录像借阅</translation>
     </message>
     <message>
         <location filename="../../console/ui/handover_dialog.py" line="86"/>
@@ -2680,142 +2774,851 @@
 <context>
     <name>LiftsTab</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="822"/>
+        <location filename="../../console/ui/records_pane.py" line="696"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="823"/>
+        <location filename="../../console/ui/records_pane.py" line="697"/>
         <source>New lift entrapment record</source>
         <translation>新建电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="825"/>
+        <location filename="../../console/ui/records_pane.py" line="699"/>
         <source>Call&amp;ed…</source>
         <translation>已通知(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="826"/>
+        <location filename="../../console/ui/records_pane.py" line="700"/>
         <source>Called 12&amp;0…</source>
         <translation>已拨打 120(&amp;0)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="827"/>
+        <location filename="../../console/ui/records_pane.py" line="701"/>
         <source>&amp;Freed…</source>
         <translation>已解困(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="828"/>
+        <location filename="../../console/ui/records_pane.py" line="702"/>
         <source>Cl&amp;ose…</source>
         <translation>关闭(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="843"/>
+        <location filename="../../console/ui/records_pane.py" line="717"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="843"/>
+        <location filename="../../console/ui/records_pane.py" line="717"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="848"/>
+        <location filename="../../console/ui/records_pane.py" line="722"/>
         <source>Reported:</source>
         <translation>报告：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="849"/>
-        <location filename="../../console/ui/records_pane.py" line="895"/>
+        <location filename="../../console/ui/records_pane.py" line="723"/>
+        <location filename="../../console/ui/records_pane.py" line="769"/>
         <source>%1 by %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="853"/>
+        <location filename="../../console/ui/records_pane.py" line="727"/>
         <source>People trapped:</source>
         <translation>被困人数：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="856"/>
+        <location filename="../../console/ui/records_pane.py" line="730"/>
         <source>⚠ Still trapped, for %1</source>
         <translation>⚠ 仍有人被困，已 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="863"/>
+        <location filename="../../console/ui/records_pane.py" line="737"/>
         <source>Freed:</source>
         <translation>解困：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="864"/>
+        <location filename="../../console/ui/records_pane.py" line="738"/>
         <source>%1 (after %2)</source>
         <translation>%1（被困 %2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="883"/>
+        <location filename="../../console/ui/records_pane.py" line="757"/>
         <source>120:</source>
         <translation>120：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="884"/>
+        <location filename="../../console/ui/records_pane.py" line="758"/>
         <source>someone injured; 120 called %1</source>
         <translation>有人受伤，%1 已拨打 120</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="890"/>
+        <location filename="../../console/ui/records_pane.py" line="764"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="894"/>
+        <location filename="../../console/ui/records_pane.py" line="768"/>
         <source>Closed:</source>
         <translation>关闭：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="900"/>
+        <location filename="../../console/ui/records_pane.py" line="774"/>
         <source>Outcome:</source>
         <translation>处理结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="869"/>
+        <location filename="../../console/ui/records_pane.py" line="743"/>
         <source>Calls:</source>
         <translation>通知：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="844"/>
+        <location filename="../../console/ui/records_pane.py" line="718"/>
         <source>Lift %1</source>
         <translation>电梯 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="878"/>
+        <location filename="../../console/ui/records_pane.py" line="752"/>
         <source>No one called yet</source>
         <translation>尚未通知任何人</translation>
     </message>
 </context>
 <context>
+    <name>LoanDetail</name>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="185"/>
+        <source>Selected loan, in full</source>
+        <translation>所选借阅的详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="193"/>
+        <source>No loan selected</source>
+        <translation>未选择借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="196"/>
+        <source>Loan %1 · %2</source>
+        <translation>借阅 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="203"/>
+        <source>Cameras and times:</source>
+        <translation>摄像机与时段：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="211"/>
+        <source>%1 by %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="222"/>
+        <source>Borrower:</source>
+        <translation>借阅人：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="223"/>
+        <source>ID and phone:</source>
+        <translation>证件与电话：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="224"/>
+        <source>Purpose:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="225"/>
+        <source>Case or receipt no.:</source>
+        <translation>案件编号或回执号：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="226"/>
+        <source>Second officer:</source>
+        <translation>第二名民警：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="227"/>
+        <source>How:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="228"/>
+        <source>Filed:</source>
+        <translation>申请：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="229"/>
+        <source>Due:</source>
+        <translation>应还：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="237"/>
+        <location filename="../../console/ui/loans_pane.py" line="240"/>
+        <source>Decision:</source>
+        <translation>审批：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="237"/>
+        <source>Waiting for the manager</source>
+        <translation>等待管理处负责人审批</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="238"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="238"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="244"/>
+        <source>Copy reason:</source>
+        <translation>拷贝理由：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="246"/>
+        <source>Decision note:</source>
+        <translation>审批备注：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="252"/>
+        <source>Manifest SHA-256:</source>
+        <translation>清单 SHA-256：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="254"/>
+        <source>Package made:</source>
+        <translation>资料包制作：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="255"/>
+        <source>Package folder:</source>
+        <translation>资料包文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="259"/>
+        <source>Viewings recorded:</source>
+        <translation>已记录查看次数：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="270"/>
+        <source>Return check:</source>
+        <translation>归还核验：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="273"/>
+        <source>Other files on the medium:</source>
+        <translation>介质上的其他文件：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="275"/>
+        <source>Closed:</source>
+        <translation>结束：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="278"/>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="280"/>
+        <source>Witness:</source>
+        <translation>见证人：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="282"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="216"/>
+        <source>New footage loan request</source>
+        <translation>新的录像借阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="218"/>
+        <source>Everyone who borrows footage, police included, needs the management office head&apos;s approval (rule 3.4.3). Residents view footage here by default.</source>
+        <translation>任何人借阅录像（包括公安机关）均须经管理处负责人批准（第 3.4.3 条）。住户默认在监控室现场查看。</translation>
+    </message>
+</context>
+<context>
+    <name>LoanRequestDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="238"/>
+        <source>&amp;File request</source>
+        <translation>提交申请(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="248"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="255"/>
+        <source>e.g. 翠湖派出所, an insurer</source>
+        <translation>例如 翠湖派出所、保险公司</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="259"/>
+        <source>e.g. theft in garage B1 on the night of the 3rd</source>
+        <translation>例如 3 日夜间 B1 车库盗窃</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="262"/>
+        <source>Borrower &amp;kind</source>
+        <translation>借阅人类别(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="263"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="264"/>
+        <source>&amp;Organisation</source>
+        <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="265"/>
+        <source>ID &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="267"/>
+        <source>&amp;ID number</source>
+        <translation>证件号码(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="268"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="269"/>
+        <source>P&amp;urpose</source>
+        <translation>事由(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="270"/>
+        <location filename="../../console/ui/loan_dialog.py" line="366"/>
+        <source>&amp;Case or receipt no.</source>
+        <translation>案件编号或回执号(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="275"/>
+        <source>Second officer (police copy)</source>
+        <translation>第二名民警（公安拷贝）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="284"/>
+        <source>Officer&apos;s na&amp;me</source>
+        <translation>民警姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="292"/>
+        <source>Officer&apos;s ID t&amp;ype</source>
+        <translation>民警证件类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="300"/>
+        <source>Officer&apos;s I&amp;D number</source>
+        <translation>民警证件号码(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="310"/>
+        <source>Footage</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="316"/>
+        <source>Cameras and &amp;times</source>
+        <translation>摄像机与时段(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="327"/>
+        <source>Viewing or copy</source>
+        <translation>查看或拷贝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="336"/>
+        <source>The serial number printed on the medium</source>
+        <translation>介质上印的编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="339"/>
+        <source>&amp;Viewing or copy</source>
+        <translation>查看或拷贝(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="340"/>
+        <source>&amp;Medium</source>
+        <translation>介质(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="342"/>
+        <source>Medium&apos;s &amp;serial no.</source>
+        <translation>介质编号(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="344"/>
+        <source>&amp;Due</source>
+        <translation>归还期限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="363"/>
+        <source>Required for the police</source>
+        <translation>公安借阅必填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="363"/>
+        <source>If there is one</source>
+        <translation>如有请填写</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="366"/>
+        <source>&amp;Case or receipt no. *</source>
+        <translation>案件编号或回执号(&amp;C) *</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="419"/>
+        <source>Range %1: %2</source>
+        <translation>时段 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LoanSteps</name>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="96"/>
+        <source>Loan %1 · %2</source>
+        <translation>借阅 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="99"/>
+        <source>Purpose: %1</source>
+        <translation>事由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="103"/>
+        <source>Case or receipt no.: %1</source>
+        <translation>案件编号或回执号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="109"/>
+        <source>%1 · due %2</source>
+        <translation>%1 · 应还 %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="124"/>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="126"/>
+        <source>Choose the folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="196"/>
+        <source>Approve or refuse loan %1</source>
+        <translation>批准或拒绝借阅 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="200"/>
+        <source>The management office&apos;s head decides, with their own user name and password. Whoever filed the request and the operators on duty cannot.</source>
+        <translation>由管理处负责人使用本人的用户名和密码审批。申请人和当班值班员不得审批。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="296"/>
+        <source>Make the package of loan %1</source>
+        <translation>制作借阅 %1 的资料包</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="300"/>
+        <source>One MP4 per range (copied as recorded, not re-encoded), manifest.json with each file&apos;s SHA-256, and receipt.pdf to print and sign. It goes into a folder of its own, loan-NNNN, in the folder below.</source>
+        <translation>每个时段一个 MP4（按原录像拷贝，不重新编码），manifest.json 记录每个文件的 SHA-256，receipt.pdf 供打印签字。资料包放在下面文件夹中自己的 loan-NNNN 文件夹里。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="392"/>
+        <source>Record the return of loan %1</source>
+        <translation>登记借阅 %1 的归还</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="396"/>
+        <source>Choose the package&apos;s folder on the returned medium and check it: every file is compared with the manifest the desk kept.</source>
+        <translation>选择归还介质上的资料包文件夹并核验：每个文件都与监控室保存的清单比对。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="579"/>
+        <source>Medium destroyed (loan %1)</source>
+        <translation>介质已销毁（借阅 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="583"/>
+        <source>The medium was destroyed in front of a witness, who is named here.</source>
+        <translation>介质已在见证人面前销毁，请在此填写见证人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="615"/>
+        <source>&amp;Close the loan</source>
+        <translation>结束借阅(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="620"/>
+        <source>Medium lost (loan %1)</source>
+        <translation>介质遗失（借阅 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="621"/>
+        <source>&amp;What happened</source>
+        <translation>经过(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="623"/>
+        <source>When and how the borrower lost it; who was told</source>
+        <translation>借阅人何时、如何遗失；已告知何人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="626"/>
+        <source>A lost medium carries legal liability: say what happened.</source>
+        <translation>介质遗失须承担法律责任：请写明经过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="634"/>
+        <source>Cancel loan %1</source>
+        <translation>撤销借阅 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="635"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="637"/>
+        <source>Why the loan is withdrawn</source>
+        <translation>撤销借阅的原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="638"/>
+        <source>Cancel the &amp;loan</source>
+        <translation>撤销借阅(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="645"/>
+        <source>Close the viewing (loan %1)</source>
+        <translation>结束现场查看（借阅 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="646"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="648"/>
+        <source>Optional: what was seen, who came</source>
+        <translation>选填：查看了什么，谁来查看</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="651"/>
+        <source>%1 viewing(s) recorded.</source>
+        <translation>已记录 %1 次查看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="683"/>
+        <source>New due date (loan %1)</source>
+        <translation>新的归还期限（借阅 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>LoansPane</name>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="102"/>
+        <source>Approved — to be viewed</source>
+        <translation>已批准 — 待查看</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="103"/>
+        <source>Approved — to be packaged</source>
+        <translation>已批准 — 待拷贝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="105"/>
+        <source>Closed — %1</source>
+        <translation>已结束 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="115"/>
+        <source>⚠ Overdue since %1 — %2</source>
+        <translation>⚠ 自 %1 起逾期 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="131"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="138"/>
+        <source>Filed</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="133"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="137"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="135"/>
+        <source>Viewing or copy</source>
+        <translation>查看或拷贝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="136"/>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="134"/>
+        <source>Due</source>
+        <translation>应还</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="132"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="384"/>
+        <location filename="../../console/ui/loans_pane.py" line="714"/>
+        <source>Footage loans</source>
+        <translation>录像借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="413"/>
+        <source>&amp;New loan request…</source>
+        <translation>新建借阅申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="414"/>
+        <source>New request…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="417"/>
+        <source>File a footage loan request (Ctrl+Shift+B)</source>
+        <translation>提交录像借阅申请 (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="421"/>
+        <source>&amp;Approve or refuse…</source>
+        <translation>批准或拒绝(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="422"/>
+        <source>Approve / refuse…</source>
+        <translation>批准/拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="425"/>
+        <source>The manager approves or refuses the selected request (Ctrl+Shift+A)</source>
+        <translation>由管理处负责人批准或拒绝所选申请 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="429"/>
+        <source>Make &amp;package…</source>
+        <translation>制作资料包(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="430"/>
+        <source>Make package…</source>
+        <translation>制作资料包…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="433"/>
+        <source>Copy the approved footage into a package (Ctrl+Shift+P)</source>
+        <translation>将已批准的录像拷贝成资料包 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="437"/>
+        <source>&amp;View on site</source>
+        <translation>现场查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="438"/>
+        <source>View on site</source>
+        <translation>现场查看</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="441"/>
+        <source>Play the loan&apos;s footage in the playback pane (Ctrl+Shift+W)</source>
+        <translation>在录像回放窗格中播放该借阅的录像 (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="445"/>
+        <source>Record &amp;return…</source>
+        <translation>登记归还(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="446"/>
+        <source>Record return…</source>
+        <translation>登记归还…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="449"/>
+        <source>Check the returned medium against the manifest (Ctrl+Shift+E)</source>
+        <translation>按清单核验归还的介质 (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="453"/>
+        <source>Medium &amp;destroyed…</source>
+        <translation>介质已销毁(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="454"/>
+        <source>Destroyed…</source>
+        <translation>已销毁…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="457"/>
+        <source>Medium &amp;lost…</source>
+        <translation>介质遗失(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="457"/>
+        <source>Lost…</source>
+        <translation>遗失…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="460"/>
+        <source>E&amp;xtend due date…</source>
+        <translation>延长归还期限(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="461"/>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="466"/>
+        <source>&amp;Cancel the loan…</source>
+        <translation>撤销借阅(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="467"/>
+        <source>Cancel loan…</source>
+        <translation>撤销借阅…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="472"/>
+        <source>Close the vie&amp;wing…</source>
+        <translation>结束现场查看(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="473"/>
+        <source>Close viewing…</source>
+        <translation>结束查看…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="500"/>
+        <source>Show loans</source>
+        <translation>显示借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="503"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="503"/>
+        <location filename="../../console/ui/loans_pane.py" line="620"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="503"/>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="503"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="510"/>
+        <source>Borrower, organisation, case no., purpose, serial, or a whole ID number</source>
+        <translation>借阅人、单位、案件编号、事由、介质编号或完整证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="512"/>
+        <source>Search loans</source>
+        <translation>搜索借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="515"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="614"/>
+        <source>Open (%1)</source>
+        <translation>进行中 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="618"/>
+        <source>Overdue (%1) ⚠</source>
+        <translation>逾期 (%1) ⚠</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="623"/>
+        <source>%1 loan(s) shown</source>
+        <translation>显示 %1 笔借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="705"/>
+        <source>The playback pane is not open: open it with Ctrl+5.</source>
+        <translation>录像回放窗格未打开：按 Ctrl+5 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="719"/>
+        <source>&amp;Loans</source>
+        <translation>借阅(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="184"/>
-        <location filename="../../console/ui/dialogs.py" line="188"/>
+        <location filename="../../console/ui/dialogs.py" line="236"/>
+        <location filename="../../console/ui/dialogs.py" line="240"/>
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="191"/>
+        <location filename="../../console/ui/dialogs.py" line="243"/>
         <source>Locked for %1. Enter the password to unlock.</source>
         <translation>%1 已锁定。请输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="196"/>
+        <location filename="../../console/ui/dialogs.py" line="248"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="197"/>
+        <location filename="../../console/ui/dialogs.py" line="249"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="200"/>
+        <location filename="../../console/ui/dialogs.py" line="252"/>
         <source>&amp;Log out / switch operator</source>
         <translation>注销并换人(&amp;L)</translation>
     </message>
@@ -2823,27 +3626,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="84"/>
+        <location filename="../../console/ui/dialogs.py" line="136"/>
         <source>Watchdesk log-in — %1</source>
         <translation>Watchdesk 登录 — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="89"/>
+        <location filename="../../console/ui/dialogs.py" line="141"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="90"/>
+        <location filename="../../console/ui/dialogs.py" line="142"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="91"/>
+        <location filename="../../console/ui/dialogs.py" line="143"/>
         <source>Log &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="97"/>
+        <location filename="../../console/ui/dialogs.py" line="149"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -2986,32 +3789,32 @@ Database: %4</source>
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="574"/>
+        <location filename="../../console/ui/records_pane.py" line="495"/>
         <source>e.g. 3-2-501</source>
         <translation>例如：3-2-501</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="575"/>
+        <location filename="../../console/ui/records_pane.py" line="496"/>
         <source>What the resident complains about</source>
         <translation>住户投诉的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="576"/>
+        <location filename="../../console/ui/records_pane.py" line="497"/>
         <source>&amp;Resident&apos;s name</source>
         <translation>住户姓名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="577"/>
+        <location filename="../../console/ui/records_pane.py" line="498"/>
         <source>&amp;Unit (room)</source>
         <translation>房号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="578"/>
+        <location filename="../../console/ui/records_pane.py" line="499"/>
         <source>&amp;Matter</source>
         <translation>投诉内容(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="579"/>
+        <location filename="../../console/ui/records_pane.py" line="500"/>
         <source>&amp;Open record</source>
         <translation>建立记录(&amp;O)</translation>
     </message>
@@ -3019,32 +3822,32 @@ Database: %4</source>
 <context>
     <name>NewLiftDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="454"/>
+        <location filename="../../console/ui/records_pane.py" line="375"/>
         <source>e.g. 3号楼2号梯</source>
         <translation>例如：3号楼2号梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="458"/>
+        <location filename="../../console/ui/records_pane.py" line="379"/>
         <source>What the people trapped said, floor, first steps</source>
         <translation>被困人员反映的情况、所在楼层、初步处置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="459"/>
+        <location filename="../../console/ui/records_pane.py" line="380"/>
         <source>&amp;Lift number</source>
         <translation>电梯编号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="460"/>
+        <location filename="../../console/ui/records_pane.py" line="381"/>
         <source>&amp;People trapped</source>
         <translation>被困人数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="461"/>
+        <location filename="../../console/ui/records_pane.py" line="382"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="462"/>
+        <location filename="../../console/ui/records_pane.py" line="383"/>
         <source>&amp;Open record</source>
         <translation>建立记录(&amp;O)</translation>
     </message>
@@ -3052,120 +3855,177 @@ Database: %4</source>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="116"/>
+        <location filename="../../console/ui/dialogs.py" line="168"/>
         <source>Create the first administrator</source>
         <translation>创建首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="116"/>
+        <location filename="../../console/ui/dialogs.py" line="168"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="120"/>
+        <location filename="../../console/ui/dialogs.py" line="172"/>
         <source>This site has no administrator yet. Create one to continue.</source>
         <translation>本站点还没有系统管理员。请先创建一个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="127"/>
+        <location filename="../../console/ui/dialogs.py" line="179"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="128"/>
+        <location filename="../../console/ui/dialogs.py" line="180"/>
         <source>&amp;Display name:</source>
         <translation>显示姓名(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="129"/>
+        <location filename="../../console/ui/dialogs.py" line="181"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="130"/>
+        <location filename="../../console/ui/dialogs.py" line="182"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="131"/>
+        <location filename="../../console/ui/dialogs.py" line="183"/>
         <source>R&amp;epeat password:</source>
         <translation>确认密码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="132"/>
+        <location filename="../../console/ui/dialogs.py" line="184"/>
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
     </message>
 </context>
 <context>
+    <name>OverdueBanner</name>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="308"/>
+        <location filename="../../console/ui/loans_pane.py" line="310"/>
+        <source>Show overdue loans</source>
+        <translation>显示逾期借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loans_pane.py" line="324"/>
+        <source>%1 loan(s) overdue: chase the borrowers and record the returns.</source>
+        <translation>%1 笔借阅已逾期：请催还并登记归还。</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="309"/>
+        <source>Folder for the package</source>
+        <translation>资料包的存放文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="311"/>
+        <source>&amp;Folder</source>
+        <translation>文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="328"/>
+        <source>&amp;Make package</source>
+        <translation>制作资料包(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="335"/>
+        <source>Choose a folder (a whole path).</source>
+        <translation>请选择文件夹（完整路径）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="340"/>
+        <source>Copying %1 range(s) and writing the receipt…</source>
+        <translation>正在拷贝 %1 个时段并生成回执…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="358"/>
+        <source>Package made in %1
+Manifest SHA-256: %2
+Copy the folder onto the medium, print receipt.pdf and have both parties sign it.</source>
+        <translation>资料包已生成：%1
+清单 SHA-256：%2
+请将该文件夹拷入介质，打印 receipt.pdf 并由双方签字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="371"/>
+        <location filename="../../console/ui/loan_steps.py" line="372"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PassDialog</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="357"/>
+        <location filename="../../console/ui/visits_pane.py" line="252"/>
         <source>e.g. 3号楼 5层, 地下车库</source>
         <translation>例如 3号楼 5层、地下车库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="363"/>
+        <location filename="../../console/ui/visits_pane.py" line="258"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="364"/>
+        <location filename="../../console/ui/visits_pane.py" line="259"/>
         <source>&amp;Holder&apos;s name</source>
         <translation>持证人姓名(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="365"/>
+        <location filename="../../console/ui/visits_pane.py" line="260"/>
         <source>&amp;Company</source>
         <translation>单位(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="366"/>
+        <location filename="../../console/ui/visits_pane.py" line="261"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="368"/>
+        <location filename="../../console/ui/visits_pane.py" line="263"/>
         <source>&amp;ID number</source>
         <translation>证件号码(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="369"/>
+        <location filename="../../console/ui/visits_pane.py" line="264"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="370"/>
+        <location filename="../../console/ui/visits_pane.py" line="265"/>
         <source>&amp;Area</source>
         <translation>通行区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="371"/>
+        <location filename="../../console/ui/visits_pane.py" line="266"/>
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="372"/>
+        <location filename="../../console/ui/visits_pane.py" line="267"/>
         <source>Valid &amp;from</source>
         <translation>有效期自(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="373"/>
+        <location filename="../../console/ui/visits_pane.py" line="268"/>
         <source>Valid t&amp;o</source>
         <translation>有效期至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="376"/>
+        <location filename="../../console/ui/visits_pane.py" line="271"/>
         <source>Passes longer than %1 hours need a supervisor.</source>
         <translation>超过 %1 小时的通行证须由班长或以上签发。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="383"/>
+        <location filename="../../console/ui/visits_pane.py" line="278"/>
         <source>&amp;Issue pass</source>
         <translation>签发通行证(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="409"/>
+        <location filename="../../console/ui/visits_pane.py" line="304"/>
         <source>A pass longer than %1 hours needs a supervisor.</source>
         <translation>超过 %1 小时的通行证须由班长或以上签发。</translation>
     </message>
@@ -3173,7 +4033,7 @@ Database: %4</source>
 <context>
     <name>PassTab</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="646"/>
+        <location filename="../../console/ui/visits_pane.py" line="502"/>
         <source>Show e&amp;xpired and revoked passes too</source>
         <translation>同时显示已过期和已收回的通行证(&amp;X)</translation>
     </message>
@@ -3181,305 +4041,461 @@ Database: %4</source>
 <context>
     <name>PlaybackPane</name>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="156"/>
+        <location filename="../../console/ui/playback_pane.py" line="159"/>
         <source>Camera %1 is not recorded, so there is no footage to play.</source>
         <translation>摄像机 %1 未设置录像，没有可播放的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="159"/>
+        <location filename="../../console/ui/playback_pane.py" line="162"/>
         <source>Camera %1 has no recording for that time.</source>
         <translation>摄像机 %1 在该时间无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="162"/>
+        <location filename="../../console/ui/playback_pane.py" line="165"/>
         <source>The clip of camera %1 must end after it starts.</source>
         <translation>摄像机 %1 的片段结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="165"/>
+        <location filename="../../console/ui/playback_pane.py" line="168"/>
         <source>The footage of camera %1 could not be written: %2</source>
         <translation>无法写入摄像机 %1 的录像：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="170"/>
+        <location filename="../../console/ui/playback_pane.py" line="173"/>
         <source>Camera %1 has no recording of the last 30 seconds.</source>
         <translation>摄像机 %1 没有最近 30 秒的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="177"/>
+        <location filename="../../console/ui/playback_pane.py" line="180"/>
         <source>There is no camera %1 on this site.</source>
         <translation>本站点没有摄像机 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="181"/>
+        <location filename="../../console/ui/playback_pane.py" line="184"/>
         <source>Camera %1: %2</source>
         <translation>摄像机 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="195"/>
+        <location filename="../../console/ui/playback_pane.py" line="198"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="616"/>
+        <location filename="../../console/ui/playback_pane.py" line="746"/>
         <source>&amp;Camera</source>
         <translation>摄像机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="618"/>
+        <location filename="../../console/ui/playback_pane.py" line="748"/>
         <source>Camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="625"/>
+        <location filename="../../console/ui/playback_pane.py" line="755"/>
         <source>Da&amp;y</source>
         <translation>日期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="627"/>
-        <location filename="../../console/ui/playback_pane.py" line="629"/>
+        <location filename="../../console/ui/playback_pane.py" line="757"/>
+        <location filename="../../console/ui/playback_pane.py" line="759"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="637"/>
+        <location filename="../../console/ui/playback_pane.py" line="767"/>
         <source>Time shown</source>
         <translation>画面时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="643"/>
+        <location filename="../../console/ui/playback_pane.py" line="773"/>
         <source>Playback notice</source>
         <translation>回放提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="655"/>
+        <location filename="../../console/ui/playback_pane.py" line="778"/>
+        <source>On-site viewing</source>
+        <translation>现场查看</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="791"/>
         <source>Choose a time on the timeline, or press Space to play.</source>
         <translation>请在时间轴上选择时间，或按 Space 键播放。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="657"/>
-        <location filename="../../console/ui/playback_pane.py" line="1380"/>
+        <location filename="../../console/ui/playback_pane.py" line="793"/>
+        <location filename="../../console/ui/playback_pane.py" line="1698"/>
         <source>Video playback is not available on this computer: %1</source>
         <translation>本机无法播放视频：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="666"/>
-        <location filename="../../console/ui/playback_pane.py" line="947"/>
+        <location filename="../../console/ui/playback_pane.py" line="802"/>
+        <location filename="../../console/ui/playback_pane.py" line="1087"/>
         <source>Recorded video</source>
         <translation>录像画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="674"/>
-        <location filename="../../console/ui/playback_pane.py" line="1055"/>
+        <location filename="../../console/ui/playback_pane.py" line="810"/>
+        <location filename="../../console/ui/playback_pane.py" line="1221"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="675"/>
+        <location filename="../../console/ui/playback_pane.py" line="811"/>
         <source>Play or pause</source>
         <translation>播放/暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="676"/>
+        <location filename="../../console/ui/playback_pane.py" line="812"/>
         <source>Play or pause (Space)</source>
         <translation>播放/暂停（Space）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="681"/>
+        <location filename="../../console/ui/playback_pane.py" line="817"/>
         <source>Spe&amp;ed</source>
         <translation>倍速(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="683"/>
+        <location filename="../../console/ui/playback_pane.py" line="819"/>
         <source>Speed</source>
         <translation>倍速</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="686"/>
-        <location filename="../../console/ui/playback_pane.py" line="745"/>
+        <location filename="../../console/ui/playback_pane.py" line="822"/>
+        <location filename="../../console/ui/playback_pane.py" line="882"/>
         <source>Mark &amp;in</source>
         <translation>标记入点(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="687"/>
+        <location filename="../../console/ui/playback_pane.py" line="823"/>
         <source>The clip starts at the cursor (I)</source>
         <translation>片段从光标处开始（I）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="688"/>
-        <location filename="../../console/ui/playback_pane.py" line="746"/>
+        <location filename="../../console/ui/playback_pane.py" line="824"/>
+        <location filename="../../console/ui/playback_pane.py" line="883"/>
         <source>Mark &amp;out</source>
         <translation>标记出点(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="689"/>
+        <location filename="../../console/ui/playback_pane.py" line="825"/>
         <source>The clip ends at the cursor (O)</source>
         <translation>片段到光标处结束（O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="692"/>
+        <location filename="../../console/ui/playback_pane.py" line="828"/>
         <source>E&amp;xport clip…</source>
         <translation>导出片段(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="695"/>
+        <location filename="../../console/ui/playback_pane.py" line="831"/>
         <source>Export result</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="703"/>
+        <location filename="../../console/ui/playback_pane.py" line="839"/>
         <source>Export warning</source>
         <translation>导出警告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="744"/>
+        <location filename="../../console/ui/playback_pane.py" line="881"/>
         <source>&amp;Play/pause</source>
         <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="747"/>
+        <location filename="../../console/ui/playback_pane.py" line="884"/>
         <source>&amp;Export clip…</source>
         <translation>导出片段(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="748"/>
+        <location filename="../../console/ui/playback_pane.py" line="885"/>
         <source>Go to the &amp;timeline</source>
         <translation>转到时间轴(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="829"/>
+        <location filename="../../console/ui/playback_pane.py" line="968"/>
         <source>No camera on this site is recorded.</source>
         <translation>本站点没有设置录像的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="838"/>
+        <location filename="../../console/ui/playback_pane.py" line="977"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="856"/>
+        <location filename="../../console/ui/playback_pane.py" line="995"/>
         <source>%1 recorded, %2 stretches without recording</source>
         <translation>有录像 %1，%2 段无录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="861"/>
+        <location filename="../../console/ui/playback_pane.py" line="1000"/>
         <source>No recording on this day.</source>
         <translation>当天无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="899"/>
+        <location filename="../../console/ui/playback_pane.py" line="1039"/>
         <source>No recording at this time.</source>
         <translation>该时间无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="988"/>
+        <location filename="../../console/ui/playback_pane.py" line="1128"/>
         <source>The recording file %1 cannot be played.</source>
         <translation>录像文件 %1 无法播放。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1000"/>
+        <location filename="../../console/ui/playback_pane.py" line="1140"/>
         <source>Player: %1</source>
         <translation>播放器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1011"/>
+        <location filename="../../console/ui/playback_pane.py" line="1152"/>
         <source>End of this day&apos;s recording at %1.</source>
         <translation>当天录像到 %1 结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1027"/>
+        <location filename="../../console/ui/playback_pane.py" line="1168"/>
         <source>No recording from %1 to %2</source>
         <translation>%1 至 %2 无录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1033"/>
+        <location filename="../../console/ui/playback_pane.py" line="1174"/>
         <source> (recorder: %1)</source>
         <translation>（录像服务：%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1055"/>
+        <location filename="../../console/ui/playback_pane.py" line="1221"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1106"/>
+        <location filename="../../console/ui/playback_pane.py" line="1265"/>
+        <source>Checking loan %1…</source>
+        <translation>正在核对借阅 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1294"/>
+        <source>it is a copy to take away, not an on-site viewing.</source>
+        <translation>该借阅为拷贝带走，不是现场查看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1297"/>
+        <source>it still awaits the manager&apos;s approval</source>
+        <translation>尚待管理处负责人审批</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1298"/>
+        <source>it was refused</source>
+        <translation>已被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1299"/>
+        <source>it was cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1300"/>
+        <source>it is out on loan</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1301"/>
+        <source>it is closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1303"/>
+        <source>it is not an approved on-site viewing: %1.</source>
+        <translation>不是已批准的现场查看：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1307"/>
+        <source>camera %1 is not recorded.</source>
+        <translation>摄像机 %1 未设置录像。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1311"/>
+        <source>it does not cover that camera and time.</source>
+        <translation>不包括该摄像机和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1317"/>
+        <source>Loan %1 cannot be viewed: %2</source>
+        <translation>借阅 %1 不能查看：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1329"/>
+        <source>On-site viewing for loan %1: %2, %3 – %4. What you watch is recorded.</source>
+        <translation>借阅 %1 的现场查看：%2，%3 – %4。查看过程将被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1345"/>
+        <source>Loan %1 refused this viewing (%2): it was recorded without the loan.</source>
+        <translation>借阅 %1 不接受此次查看（%2）：已记录为未关联借阅的查看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1352"/>
+        <source>This viewing could not be recorded: %1</source>
+        <translation>无法记录此次查看：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1378"/>
         <source>Clip %1 – %2 (%3)</source>
         <translation>片段 %1 – %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1112"/>
+        <location filename="../../console/ui/playback_pane.py" line="1384"/>
         <source>Clip from %1: mark the end (O)</source>
         <translation>片段入点 %1：请标记出点（O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1114"/>
+        <location filename="../../console/ui/playback_pane.py" line="1386"/>
         <source>Clip to %1: mark the start (I)</source>
         <translation>片段出点 %1：请标记入点（I）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1116"/>
+        <location filename="../../console/ui/playback_pane.py" line="1388"/>
         <source>Mark the clip&apos;s start (I) and end (O) on the timeline</source>
         <translation>请在时间轴上标记片段的入点（I）和出点（O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1122"/>
+        <location filename="../../console/ui/playback_pane.py" line="1394"/>
         <source>Export clip</source>
         <translation>导出片段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1122"/>
+        <location filename="../../console/ui/playback_pane.py" line="1394"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1135"/>
+        <location filename="../../console/ui/playback_pane.py" line="1407"/>
         <source>Mark the clip&apos;s start (I) and end (O) first.</source>
         <translation>请先标记片段的入点（I）和出点（O）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1147"/>
+        <location filename="../../console/ui/playback_pane.py" line="1419"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1162"/>
+        <location filename="../../console/ui/playback_pane.py" line="1434"/>
         <source>Saved %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1163"/>
+        <location filename="../../console/ui/playback_pane.py" line="1435"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1164"/>
+        <location filename="../../console/ui/playback_pane.py" line="1436"/>
         <source>Size: %1 · Duration: %2 · From %3 to %4</source>
         <translation>大小：%1 · 时长：%2 · 时段：%3 至 %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1175"/>
+        <location filename="../../console/ui/playback_pane.py" line="1447"/>
         <source>Part of this clip has no recording: %1. The clip does not show these stretches.</source>
         <translation>此片段中部分时段无录像：%1。导出的片段不包含这些时段。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1184"/>
+        <location filename="../../console/ui/playback_pane.py" line="1456"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1369"/>
+        <location filename="../../console/ui/playback_pane.py" line="1687"/>
         <source>Instant replay</source>
         <translation>即时回放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1408"/>
+        <location filename="../../console/ui/playback_pane.py" line="1743"/>
         <source>Playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1413"/>
+        <location filename="../../console/ui/playback_pane.py" line="1748"/>
         <source>&amp;Playback</source>
         <translation>录像回放(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>RangeChoiceDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="714"/>
+        <source>View loan %1 on site</source>
+        <translation>现场查看借阅 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="720"/>
+        <source>Cameras and times of the loan</source>
+        <translation>该借阅的摄像机与时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="724"/>
+        <source>&amp;Which camera and time:</source>
+        <translation>查看哪个摄像机和时段(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="729"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>RangesEditor</name>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="98"/>
+        <source>Cameras and time ranges</source>
+        <translation>摄像机与时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="99"/>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="99"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="99"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="108"/>
+        <source>&amp;Add range</source>
+        <translation>添加时段(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="110"/>
+        <source>Add range</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="113"/>
+        <source>Remo&amp;ve range</source>
+        <translation>删除时段(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="115"/>
+        <source>Remove range</source>
+        <translation>删除时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="171"/>
+        <source>Camera of range %1</source>
+        <translation>时段 %1 的摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="172"/>
+        <source>Start of range %1</source>
+        <translation>时段 %1 的开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_dialog.py" line="173"/>
+        <source>End of range %1</source>
+        <translation>时段 %1 的结束</translation>
     </message>
 </context>
 <context>
@@ -3543,282 +4559,282 @@ Database: %4</source>
 <context>
     <name>RecordsPane</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="78"/>
-        <location filename="../../console/ui/records_pane.py" line="86"/>
+        <location filename="../../console/ui/records_pane.py" line="67"/>
+        <location filename="../../console/ui/records_pane.py" line="75"/>
         <source>Squad leader (班长)</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="79"/>
+        <location filename="../../console/ui/records_pane.py" line="68"/>
         <source>Lift technician (电梯维保)</source>
         <translation>电梯维保</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="80"/>
+        <location filename="../../console/ui/records_pane.py" line="69"/>
         <source>Engineering (工程部)</source>
         <translation>工程部</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="87"/>
+        <location filename="../../console/ui/records_pane.py" line="76"/>
         <source>Security supervisor (保安主管)</source>
         <translation>保安主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="90"/>
+        <location filename="../../console/ui/records_pane.py" line="79"/>
         <source>Management office manager (管理处经理)</source>
         <translation>管理处经理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="113"/>
+        <location filename="../../console/ui/records_pane.py" line="102"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="115"/>
+        <location filename="../../console/ui/records_pane.py" line="104"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="124"/>
+        <location filename="../../console/ui/records_pane.py" line="113"/>
         <source>⚠ Trapped %1</source>
         <translation>⚠ 已被困 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="129"/>
+        <location filename="../../console/ui/records_pane.py" line="118"/>
         <source>Freed after %1</source>
         <translation>被困 %1 后解困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="133"/>
+        <location filename="../../console/ui/records_pane.py" line="122"/>
         <source>No one trapped</source>
         <translation>无人被困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="241"/>
-        <location filename="../../console/ui/records_pane.py" line="294"/>
+        <location filename="../../console/ui/records_pane.py" line="170"/>
+        <location filename="../../console/ui/records_pane.py" line="223"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="242"/>
+        <location filename="../../console/ui/records_pane.py" line="171"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="243"/>
+        <location filename="../../console/ui/records_pane.py" line="172"/>
         <source>People trapped</source>
         <translation>被困人数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="244"/>
+        <location filename="../../console/ui/records_pane.py" line="173"/>
         <source>Reported</source>
         <translation>报告时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="245"/>
+        <location filename="../../console/ui/records_pane.py" line="174"/>
         <source>Entrapment</source>
         <translation>被困情况</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="246"/>
+        <location filename="../../console/ui/records_pane.py" line="175"/>
         <source>Called</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="247"/>
-        <location filename="../../console/ui/records_pane.py" line="502"/>
+        <location filename="../../console/ui/records_pane.py" line="176"/>
+        <location filename="../../console/ui/records_pane.py" line="423"/>
         <source>120 called</source>
         <translation>已拨打 120</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="188"/>
-        <location filename="../../console/ui/records_pane.py" line="248"/>
-        <location filename="../../console/ui/records_pane.py" line="302"/>
+        <location filename="../../console/ui/records_pane.py" line="159"/>
+        <location filename="../../console/ui/records_pane.py" line="177"/>
+        <location filename="../../console/ui/records_pane.py" line="231"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="187"/>
+        <location filename="../../console/ui/records_pane.py" line="158"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="275"/>
+        <location filename="../../console/ui/records_pane.py" line="204"/>
         <source>Someone was injured: 120 called</source>
         <translation>有人受伤：已拨打 120</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="295"/>
+        <location filename="../../console/ui/records_pane.py" line="224"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="296"/>
+        <location filename="../../console/ui/records_pane.py" line="225"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="297"/>
+        <location filename="../../console/ui/records_pane.py" line="226"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="298"/>
+        <location filename="../../console/ui/records_pane.py" line="227"/>
         <source>Matter</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="299"/>
+        <location filename="../../console/ui/records_pane.py" line="228"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="300"/>
+        <location filename="../../console/ui/records_pane.py" line="229"/>
         <source>Escalated to</source>
         <translation>上报对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="301"/>
-        <location filename="../../console/ui/records_pane.py" line="341"/>
+        <location filename="../../console/ui/records_pane.py" line="230"/>
+        <location filename="../../console/ui/records_pane.py" line="270"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="339"/>
+        <location filename="../../console/ui/records_pane.py" line="268"/>
         <source>Write the handling</source>
         <translation>填写处理情况</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="342"/>
+        <location filename="../../console/ui/records_pane.py" line="271"/>
         <source>Ready to close</source>
         <translation>可以关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="439"/>
+        <location filename="../../console/ui/records_pane.py" line="360"/>
         <source>Lift %1 · %2 trapped · reported %3</source>
         <translation>电梯 %1 · 被困 %2 人 · 报告于 %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="449"/>
+        <location filename="../../console/ui/records_pane.py" line="370"/>
         <source>New lift entrapment record</source>
         <translation>新建电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="474"/>
+        <location filename="../../console/ui/records_pane.py" line="395"/>
         <source>Record a call</source>
         <translation>记录通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="497"/>
+        <location filename="../../console/ui/records_pane.py" line="418"/>
         <source>Someone is injured and 120 has been called: record it on this lift record?</source>
         <translation>有人受伤，已拨打 120：记入这条电梯困人记录吗？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="517"/>
+        <location filename="../../console/ui/records_pane.py" line="438"/>
         <source>People freed</source>
         <translation>被困人员已解困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="536"/>
+        <location filename="../../console/ui/records_pane.py" line="457"/>
         <source>People are still recorded as trapped: record them freed before closing.</source>
         <translation>记录显示仍有人被困：请先记录解困，再关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="541"/>
+        <location filename="../../console/ui/records_pane.py" line="462"/>
         <source>Close lift record</source>
         <translation>关闭电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="560"/>
+        <location filename="../../console/ui/records_pane.py" line="481"/>
         <source>Complaint from %1: %2</source>
         <translation>%1 的投诉：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="568"/>
+        <location filename="../../console/ui/records_pane.py" line="489"/>
         <source>New resident complaint</source>
         <translation>新建住户投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="591"/>
+        <location filename="../../console/ui/records_pane.py" line="512"/>
         <source>Complaint handling</source>
         <translation>投诉处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="610"/>
+        <location filename="../../console/ui/records_pane.py" line="531"/>
         <source>Escalate complaint</source>
         <translation>上报投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="629"/>
+        <location filename="../../console/ui/records_pane.py" line="550"/>
         <source>Follow-up call (回访)</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="817"/>
+        <location filename="../../console/ui/records_pane.py" line="691"/>
         <source>Lift entrapment records</source>
         <translation>电梯困人记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="933"/>
+        <location filename="../../console/ui/records_pane.py" line="807"/>
         <source>Resident complaint records</source>
         <translation>住户投诉记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1073"/>
-        <location filename="../../console/ui/records_pane.py" line="1211"/>
+        <location filename="../../console/ui/records_pane.py" line="947"/>
+        <location filename="../../console/ui/records_pane.py" line="1082"/>
         <source>Lift and complaint records</source>
         <translation>电梯困人与投诉记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1074"/>
-        <location filename="../../console/ui/records_pane.py" line="1159"/>
+        <location filename="../../console/ui/records_pane.py" line="948"/>
+        <location filename="../../console/ui/records_pane.py" line="1033"/>
         <source>&amp;Lifts</source>
         <translation>电梯困人(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1075"/>
-        <location filename="../../console/ui/records_pane.py" line="1165"/>
+        <location filename="../../console/ui/records_pane.py" line="949"/>
+        <location filename="../../console/ui/records_pane.py" line="1039"/>
         <source>Co&amp;mplaints</source>
         <translation>住户投诉(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1090"/>
+        <location filename="../../console/ui/records_pane.py" line="964"/>
         <source>Lift &amp;entrapment…</source>
         <translation>登记电梯困人(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1091"/>
+        <location filename="../../console/ui/records_pane.py" line="965"/>
         <source>Resident &amp;complaint…</source>
         <translation>登记住户投诉(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1139"/>
-        <location filename="../../console/ui/records_pane.py" line="1154"/>
+        <location filename="../../console/ui/records_pane.py" line="1013"/>
+        <location filename="../../console/ui/records_pane.py" line="1028"/>
         <source>%1 open, %2 closed in the last %3 days</source>
         <translation>处理中 %1 条，近 %3 天已关闭 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1145"/>
+        <location filename="../../console/ui/records_pane.py" line="1019"/>
         <source>⚠ People trapped in %1 lift(s)</source>
         <translation>⚠ %1 部电梯有人被困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1161"/>
+        <location filename="../../console/ui/records_pane.py" line="1035"/>
         <source>&amp;Lifts ⚠ %1 trapped</source>
         <translation>电梯困人 ⚠ %1 部有人被困(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1163"/>
+        <location filename="../../console/ui/records_pane.py" line="1037"/>
         <source>&amp;Lifts (%1 open)</source>
         <translation>电梯困人（处理中 %1）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1167"/>
+        <location filename="../../console/ui/records_pane.py" line="1041"/>
         <source>Co&amp;mplaints (%1 open)</source>
         <translation>住户投诉（处理中 %1）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1216"/>
+        <location filename="../../console/ui/records_pane.py" line="1087"/>
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
@@ -3859,78 +4875,78 @@ Database: %4</source>
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1205"/>
+        <location filename="../../console/ui/playback_pane.py" line="1493"/>
         <source>Instant replay – %1</source>
         <translation>即时回放 – %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1214"/>
+        <location filename="../../console/ui/playback_pane.py" line="1502"/>
         <source>Replay video</source>
         <translation>回放画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1218"/>
-        <location filename="../../console/ui/playback_pane.py" line="1268"/>
+        <location filename="../../console/ui/playback_pane.py" line="1506"/>
+        <location filename="../../console/ui/playback_pane.py" line="1582"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1219"/>
+        <location filename="../../console/ui/playback_pane.py" line="1507"/>
         <source>Play or pause</source>
         <translation>播放/暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1222"/>
+        <location filename="../../console/ui/playback_pane.py" line="1510"/>
         <source>Position</source>
         <translation>播放位置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1226"/>
+        <location filename="../../console/ui/playback_pane.py" line="1514"/>
         <source>Position in the replay</source>
         <translation>回放进度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1227"/>
+        <location filename="../../console/ui/playback_pane.py" line="1515"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1228"/>
+        <location filename="../../console/ui/playback_pane.py" line="1516"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1268"/>
+        <location filename="../../console/ui/playback_pane.py" line="1582"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1294"/>
+        <location filename="../../console/ui/playback_pane.py" line="1611"/>
         <source>Player: %1</source>
         <translation>播放器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1298"/>
+        <location filename="../../console/ui/playback_pane.py" line="1615"/>
         <source>Save replay</source>
         <translation>保存回放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1298"/>
+        <location filename="../../console/ui/playback_pane.py" line="1615"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1312"/>
+        <location filename="../../console/ui/playback_pane.py" line="1629"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1322"/>
+        <location filename="../../console/ui/playback_pane.py" line="1639"/>
         <source>Saved %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1327"/>
+        <location filename="../../console/ui/playback_pane.py" line="1644"/>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
     </message>
@@ -3969,19 +4985,112 @@ Database: %4</source>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="407"/>
+        <source>The loan-NNNN folder on the medium</source>
+        <translation>介质上的 loan-NNNN 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="409"/>
+        <source>The package&apos;s folder on the medium</source>
+        <translation>介质上的资料包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="411"/>
+        <source>&amp;Folder</source>
+        <translation>文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="417"/>
+        <source>C&amp;heck the medium</source>
+        <translation>核验介质(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="419"/>
+        <source>Check the medium</source>
+        <translation>核验介质</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="438"/>
+        <source>Required when the medium came back altered</source>
+        <translation>介质归还时有改动须填写</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="439"/>
+        <source>&amp;Close the loan</source>
+        <translation>结束借阅(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="446"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="452"/>
+        <source>Files compared with the manifest</source>
+        <translation>与清单比对的文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="454"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="454"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="454"/>
+        <source>SHA-256 on the medium</source>
+        <translation>介质上的 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="482"/>
+        <source>Choose a folder (a whole path).</source>
+        <translation>请选择文件夹（完整路径）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="489"/>
+        <source>Reading and hashing every file on the medium…</source>
+        <translation>正在读取介质上的每个文件并计算哈希…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="526"/>
+        <source>The manifest says %1</source>
+        <translation>清单记载为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="538"/>
+        <source>✔ All %1 file(s) match the manifest: returned intact.</source>
+        <translation>✔ 全部 %1 个文件与清单一致：完好归还。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="545"/>
+        <source>⚠ %1 of %2 file(s) differ from the manifest: returned altered. Say in the note what happened.</source>
+        <translation>⚠ %2 个文件中有 %1 个与清单不符：归还有改动。请在备注中写明经过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/loan_steps.py" line="553"/>
+        <source>Files on the medium the manifest does not name: %1</source>
+        <translation>介质上有清单未列出的文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>RevokePassDialog</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="431"/>
+        <location filename="../../console/ui/visits_pane.py" line="326"/>
         <source>Why the pass is taken back</source>
         <translation>收回通行证的原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="432"/>
+        <location filename="../../console/ui/visits_pane.py" line="327"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="433"/>
+        <location filename="../../console/ui/visits_pane.py" line="328"/>
         <source>&amp;Revoke pass</source>
         <translation>收回通行证(&amp;R)</translation>
     </message>
@@ -3989,53 +5098,53 @@ Database: %4</source>
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="572"/>
+        <location filename="../../console/ui/visits_pane.py" line="428"/>
         <source>Name, room, phone, purpose, or a whole ID number</source>
         <translation>姓名、房号、电话、事由或完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="573"/>
+        <location filename="../../console/ui/visits_pane.py" line="429"/>
         <source>Search visits</source>
         <translation>搜索来访记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="575"/>
+        <location filename="../../console/ui/visits_pane.py" line="431"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="576"/>
+        <location filename="../../console/ui/visits_pane.py" line="432"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="577"/>
-        <location filename="../../console/ui/visits_pane.py" line="579"/>
+        <location filename="../../console/ui/visits_pane.py" line="433"/>
+        <location filename="../../console/ui/visits_pane.py" line="435"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="581"/>
+        <location filename="../../console/ui/visits_pane.py" line="437"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="583"/>
+        <location filename="../../console/ui/visits_pane.py" line="439"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="585"/>
+        <location filename="../../console/ui/visits_pane.py" line="441"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="597"/>
+        <location filename="../../console/ui/visits_pane.py" line="453"/>
         <source>Search by name, room, phone, purpose or ID number.</source>
         <translation>可按姓名、房号、电话、事由或证件号码搜索。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="630"/>
+        <location filename="../../console/ui/visits_pane.py" line="486"/>
         <source>%1 visit(s) found</source>
         <translation>找到 %1 条来访记录</translation>
     </message>
@@ -4066,12 +5175,12 @@ Database: %4</source>
 <context>
     <name>SignOutDialog</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="458"/>
+        <location filename="../../console/ui/visits_pane.py" line="353"/>
         <source>Left &amp;at</source>
         <translation>离开时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="459"/>
+        <location filename="../../console/ui/visits_pane.py" line="354"/>
         <source>&amp;Sign out</source>
         <translation>登记离开(&amp;S)</translation>
     </message>
@@ -4280,78 +5389,78 @@ Database: %4</source>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="234"/>
+        <location filename="../../console/ui/playback_pane.py" line="237"/>
         <source>Recording timeline</source>
         <translation>录像时间轴</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="299"/>
+        <location filename="../../console/ui/playback_pane.py" line="302"/>
         <source>%1 · recorded</source>
         <translation>%1 · 有录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="303"/>
+        <location filename="../../console/ui/playback_pane.py" line="306"/>
         <source>%1 · no recording from %2 to %3</source>
         <translation>%1 · %2 至 %3 无录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="310"/>
+        <location filename="../../console/ui/playback_pane.py" line="313"/>
         <source> (recorder: %1)</source>
         <translation>（录像服务：%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="312"/>
+        <location filename="../../console/ui/playback_pane.py" line="315"/>
         <source>%1 · not yet recorded</source>
         <translation>%1 · 尚未录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="323"/>
+        <location filename="../../console/ui/playback_pane.py" line="326"/>
         <source>No camera or day chosen.</source>
         <translation>未选择摄像机或日期。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="329"/>
-        <location filename="../../console/ui/playback_pane.py" line="341"/>
+        <location filename="../../console/ui/playback_pane.py" line="332"/>
+        <location filename="../../console/ui/playback_pane.py" line="344"/>
         <source> and %1 more</source>
         <translation>，另有 %1 段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="330"/>
+        <location filename="../../console/ui/playback_pane.py" line="333"/>
         <source>Recorded: %1.</source>
         <translation>有录像：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="332"/>
+        <location filename="../../console/ui/playback_pane.py" line="335"/>
         <source>No recording on this day.</source>
         <translation>当天无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="342"/>
+        <location filename="../../console/ui/playback_pane.py" line="345"/>
         <source>No recording: %1.</source>
         <translation>无录像：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="344"/>
+        <location filename="../../console/ui/playback_pane.py" line="347"/>
         <source>Cursor at %1.</source>
         <translation>光标位于 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="346"/>
+        <location filename="../../console/ui/playback_pane.py" line="349"/>
         <source>Clip start %1.</source>
         <translation>片段入点 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="348"/>
+        <location filename="../../console/ui/playback_pane.py" line="351"/>
         <source>Clip end %1.</source>
         <translation>片段出点 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="351"/>
+        <location filename="../../console/ui/playback_pane.py" line="354"/>
         <source>Left/Right: one minute (Shift: ten seconds), PageUp/PageDown: one hour, Ctrl+Left/Right: previous/next recording edge, I/O: mark the clip, Space: play or pause, +/-: zoom.</source>
         <translation>Left/Right：一分钟（Shift：十秒）；PageUp/PageDown：一小时；Ctrl+Left/Right：上一个/下一个录像起止点；I/O：标记片段；Space：播放/暂停；+/-：缩放。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="404"/>
+        <location filename="../../console/ui/playback_pane.py" line="407"/>
         <source>no recording</source>
         <translation>无录像</translation>
     </message>
@@ -4463,358 +5572,358 @@ Database: %4</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="124"/>
+        <location filename="../../console/ui/visit_dialog.py" line="123"/>
         <source>Visitor at the gate</source>
         <translation>门岗访客核实</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="165"/>
+        <location filename="../../console/ui/visit_dialog.py" line="164"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="168"/>
+        <location filename="../../console/ui/visit_dialog.py" line="167"/>
         <source>Visitor &amp;left…</source>
         <translation>访客已离开(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="171"/>
+        <location filename="../../console/ui/visit_dialog.py" line="170"/>
         <source>The visitor left before a decision: close the visit with a reason</source>
         <translation>访客在有结果前已离开：填写原因并结束此次来访</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="183"/>
+        <location filename="../../console/ui/visit_dialog.py" line="182"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="202"/>
+        <location filename="../../console/ui/visit_dialog.py" line="201"/>
         <source>optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="205"/>
+        <location filename="../../console/ui/visit_dialog.py" line="204"/>
         <source>e.g. 10101</source>
         <translation>例如 10101</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="209"/>
+        <location filename="../../console/ui/visit_dialog.py" line="208"/>
         <source>e.g. visiting family, repair</source>
         <translation>例如 探亲、维修</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="210"/>
+        <location filename="../../console/ui/visit_dialog.py" line="209"/>
         <source>&amp;Gate</source>
         <translation>门岗(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="211"/>
+        <location filename="../../console/ui/visit_dialog.py" line="210"/>
         <source>Visitor &amp;name</source>
         <translation>访客姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="212"/>
+        <location filename="../../console/ui/visit_dialog.py" line="211"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="214"/>
+        <location filename="../../console/ui/visit_dialog.py" line="213"/>
         <source>&amp;ID number</source>
         <translation>证件号码(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="220"/>
+        <location filename="../../console/ui/visit_dialog.py" line="219"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="221"/>
+        <location filename="../../console/ui/visit_dialog.py" line="220"/>
         <source>&amp;Room</source>
         <translation>房号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="222"/>
+        <location filename="../../console/ui/visit_dialog.py" line="221"/>
         <source>Purpos&amp;e</source>
         <translation>事由(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="225"/>
+        <location filename="../../console/ui/visit_dialog.py" line="224"/>
         <source>Expected &amp;leave</source>
         <translation>预计离开(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="229"/>
-        <location filename="../../console/ui/visit_dialog.py" line="265"/>
+        <location filename="../../console/ui/visit_dialog.py" line="228"/>
+        <location filename="../../console/ui/visit_dialog.py" line="264"/>
         <source>Gate picture</source>
         <translation>门岗照片</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="235"/>
+        <location filename="../../console/ui/visit_dialog.py" line="234"/>
         <source>Take a snapshot from the gate camera</source>
         <translation>从门岗摄像机抓拍</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="243"/>
+        <location filename="../../console/ui/visit_dialog.py" line="242"/>
         <source>not &amp;known</source>
         <translation>不确定(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="244"/>
+        <location filename="../../console/ui/visit_dialog.py" line="243"/>
         <source>Expected leave time not known</source>
         <translation>预计离开时间不确定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="255"/>
+        <location filename="../../console/ui/visit_dialog.py" line="254"/>
         <source>Take &amp;snapshot</source>
         <translation>抓拍(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="258"/>
+        <location filename="../../console/ui/visit_dialog.py" line="257"/>
         <source>A picture of the visitor from the gate&apos;s camera, kept with the visit</source>
         <translation>门岗摄像机拍下的访客照片，随来访记录保存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="282"/>
+        <location filename="../../console/ui/visit_dialog.py" line="281"/>
         <source>Call the resident</source>
         <translation>呼叫住户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="292"/>
+        <location filename="../../console/ui/visit_dialog.py" line="291"/>
         <source>Call state</source>
         <translation>通话状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="296"/>
+        <location filename="../../console/ui/visit_dialog.py" line="295"/>
         <source>Rings</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="302"/>
+        <location filename="../../console/ui/visit_dialog.py" line="301"/>
         <source>Call time</source>
         <translation>通话时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="304"/>
-        <location filename="../../console/ui/visit_dialog.py" line="493"/>
+        <location filename="../../console/ui/visit_dialog.py" line="303"/>
+        <location filename="../../console/ui/visit_dialog.py" line="492"/>
         <source>&amp;Call resident</source>
         <translation>呼叫住户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="307"/>
+        <location filename="../../console/ui/visit_dialog.py" line="306"/>
         <source>Call the resident&apos;s indoor station (Ctrl+Enter)</source>
         <translation>呼叫住户室内机（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="310"/>
+        <location filename="../../console/ui/visit_dialog.py" line="309"/>
         <source>&amp;Hang up</source>
         <translation>挂断(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="310"/>
+        <location filename="../../console/ui/visit_dialog.py" line="309"/>
         <source>End the call (Ctrl+H)</source>
         <translation>结束通话（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="313"/>
-        <location filename="../../console/ui/visit_dialog.py" line="690"/>
+        <location filename="../../console/ui/visit_dialog.py" line="312"/>
+        <location filename="../../console/ui/visit_dialog.py" line="689"/>
         <source>&amp;Mute</source>
         <translation>静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="316"/>
+        <location filename="../../console/ui/visit_dialog.py" line="315"/>
         <source>Mute or unmute the desk&apos;s microphone (Ctrl+M)</source>
         <translation>打开或关闭值班台麦克风静音（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="333"/>
-        <location filename="../../console/ui/visit_dialog.py" line="543"/>
+        <location filename="../../console/ui/visit_dialog.py" line="332"/>
+        <location filename="../../console/ui/visit_dialog.py" line="542"/>
         <source>Tell the gate:</source>
         <translation>通知门岗：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="336"/>
+        <location filename="../../console/ui/visit_dialog.py" line="335"/>
         <source>Resident agrees — &amp;admit</source>
         <translation>住户同意 — 放行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="341"/>
-        <location filename="../../console/ui/visit_dialog.py" line="525"/>
+        <location filename="../../console/ui/visit_dialog.py" line="340"/>
+        <location filename="../../console/ui/visit_dialog.py" line="524"/>
         <source>Resident refuses — re&amp;fuse</source>
         <translation>住户拒绝 — 拒绝进入(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="346"/>
-        <location filename="../../console/ui/visit_dialog.py" line="526"/>
+        <location filename="../../console/ui/visit_dialog.py" line="345"/>
+        <location filename="../../console/ui/visit_dialog.py" line="525"/>
         <source>&amp;Wait</source>
         <translation>等候(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="374"/>
+        <location filename="../../console/ui/visit_dialog.py" line="373"/>
         <source>Answere&amp;d</source>
         <translation>已接通(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="375"/>
+        <location filename="../../console/ui/visit_dialog.py" line="374"/>
         <source>&amp;Busy</source>
         <translation>占线(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="376"/>
+        <location filename="../../console/ui/visit_dialog.py" line="375"/>
         <source>N&amp;o answer</source>
         <translation>无人接听(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="377"/>
+        <location filename="../../console/ui/visit_dialog.py" line="376"/>
         <source>&amp;Unreachable</source>
         <translation>无法接通(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="381"/>
+        <location filename="../../console/ui/visit_dialog.py" line="380"/>
         <source>Call the room by phone, then record what happened:</source>
         <translation>请用电话呼叫该户，然后记录结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="392"/>
+        <location filename="../../console/ui/visit_dialog.py" line="391"/>
         <source>Phone call: %1</source>
         <translation>电话呼叫：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="443"/>
+        <location filename="../../console/ui/visit_dialog.py" line="442"/>
         <source>No picture was taken.</source>
         <translation>未拍照。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="493"/>
+        <location filename="../../console/ui/visit_dialog.py" line="492"/>
         <source>&amp;Call again</source>
         <translation>再次呼叫(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="528"/>
+        <location filename="../../console/ui/visit_dialog.py" line="527"/>
         <source>Re&amp;fuse (the resident declined the call)</source>
         <translation>拒绝进入(&amp;F)（住户拒接）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="529"/>
+        <location filename="../../console/ui/visit_dialog.py" line="528"/>
         <source>Tell the gate to &amp;wait</source>
         <translation>通知门岗让访客等候(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="541"/>
+        <location filename="../../console/ui/visit_dialog.py" line="540"/>
         <source>The resident decides (the call ends when you choose):</source>
         <translation>由住户决定（选择后通话结束）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="553"/>
+        <location filename="../../console/ui/visit_dialog.py" line="552"/>
         <source>No intercom at this site: fill in the visitor, call the room by phone, then record what happened.</source>
         <translation>本站点没有对讲：填写访客信息，用电话呼叫该户，然后记录结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="556"/>
+        <location filename="../../console/ui/visit_dialog.py" line="555"/>
         <source>Fill in the visitor, then call the resident (Ctrl+Enter).</source>
         <translation>填写访客信息，然后呼叫住户（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="558"/>
+        <location filename="../../console/ui/visit_dialog.py" line="557"/>
         <source>Registered. Call the resident (Ctrl+Enter).</source>
         <translation>已登记。请呼叫住户（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="560"/>
+        <location filename="../../console/ui/visit_dialog.py" line="559"/>
         <source>Closed without a decision: %1</source>
         <translation>未有结果即结束：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="568"/>
+        <location filename="../../console/ui/visit_dialog.py" line="567"/>
         <source>Room %1 · %2</source>
         <translation>房号 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="574"/>
+        <location filename="../../console/ui/visit_dialog.py" line="573"/>
         <source>Told %1 by %2</source>
         <translation>%1 由 %2 通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="585"/>
+        <location filename="../../console/ui/visit_dialog.py" line="584"/>
         <source>%1 (by phone, entered by hand)</source>
         <translation>%1（电话呼叫，手工记录）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="588"/>
+        <location filename="../../console/ui/visit_dialog.py" line="587"/>
         <source>%1 · %2 ring(s) · %3</source>
         <translation>%1 · 振铃 %2 声 · %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="594"/>
+        <location filename="../../console/ui/visit_dialog.py" line="593"/>
         <source>Call %1: %2</source>
         <translation>第 %1 次呼叫：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="598"/>
+        <location filename="../../console/ui/visit_dialog.py" line="597"/>
         <source>Call-ID: %1</source>
         <translation>Call-ID：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="690"/>
+        <location filename="../../console/ui/visit_dialog.py" line="689"/>
         <source>Muted — un&amp;mute</source>
         <translation>已静音 — 取消静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="712"/>
+        <location filename="../../console/ui/visit_dialog.py" line="711"/>
         <source>The intercom could not call: %1. Call the room by phone instead.</source>
         <translation>对讲无法呼叫：%1。请改用电话呼叫该户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="734"/>
+        <location filename="../../console/ui/visit_dialog.py" line="733"/>
         <source>The call could not be recorded: %1</source>
         <translation>通话结果未能记录：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="839"/>
+        <location filename="../../console/ui/visit_dialog.py" line="838"/>
         <source>Visitor left</source>
         <translation>访客已离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="840"/>
+        <location filename="../../console/ui/visit_dialog.py" line="839"/>
         <source>Why is the visit closed without a decision?</source>
         <translation>为什么未有结果就结束此次来访？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="841"/>
+        <location filename="../../console/ui/visit_dialog.py" line="840"/>
         <source>The visitor left</source>
         <translation>访客已自行离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="866"/>
+        <location filename="../../console/ui/visit_dialog.py" line="865"/>
         <source>This gate has no camera.</source>
         <translation>此门岗没有摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="869"/>
+        <location filename="../../console/ui/visit_dialog.py" line="868"/>
         <source>Camera: %1</source>
         <translation>摄像机：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="890"/>
+        <location filename="../../console/ui/visit_dialog.py" line="889"/>
         <source>Taking a picture…</source>
         <translation>正在抓拍…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="896"/>
+        <location filename="../../console/ui/visit_dialog.py" line="895"/>
         <source>Picture taken at %1</source>
         <translation>已于 %1 拍照</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="904"/>
+        <location filename="../../console/ui/visit_dialog.py" line="903"/>
         <source>No picture from the gate camera: %1</source>
         <translation>门岗摄像机未能拍照：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="932"/>
+        <location filename="../../console/ui/visit_dialog.py" line="931"/>
         <source>Call in progress</source>
         <translation>正在通话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_dialog.py" line="933"/>
+        <location filename="../../console/ui/visit_dialog.py" line="932"/>
         <source>A call to the resident is in progress. Hang up and close?</source>
         <translation>正在呼叫住户。挂断并关闭吗？</translation>
     </message>
@@ -4822,57 +5931,57 @@ Database: %4</source>
 <context>
     <name>VisitWidgets</name>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="77"/>
+        <location filename="../../console/ui/visit_widgets.py" line="75"/>
         <source>Typed here, shown masked</source>
         <translation>在此输入，显示时隐去部分号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="83"/>
+        <location filename="../../console/ui/visit_widgets.py" line="81"/>
         <source>ID number as stored (masked)</source>
         <translation>保存的证件号码（已隐去部分）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="95"/>
+        <location filename="../../console/ui/visit_widgets.py" line="93"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="133"/>
+        <location filename="../../console/ui/forms.py" line="107"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="199"/>
+        <location filename="../../console/ui/visit_widgets.py" line="142"/>
         <source>Dialling…</source>
         <translation>正在拨号…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="200"/>
+        <location filename="../../console/ui/visit_widgets.py" line="143"/>
         <source>Ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="201"/>
+        <location filename="../../console/ui/visit_widgets.py" line="144"/>
         <source>Talking</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="202"/>
+        <location filename="../../console/ui/visit_widgets.py" line="145"/>
         <source>Call ended</source>
         <translation>通话结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="208"/>
+        <location filename="../../console/ui/visit_widgets.py" line="151"/>
         <source>No ring yet</source>
         <translation>尚未振铃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="210"/>
+        <location filename="../../console/ui/visit_widgets.py" line="153"/>
         <source>Ring %1 of %2</source>
         <translation>第 %1 声 / 共 %2 声</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visit_widgets.py" line="228"/>
+        <location filename="../../console/ui/visit_widgets.py" line="171"/>
         <source>Tell %1: %2</source>
         <translation>告诉%1：%2</translation>
     </message>
@@ -4880,347 +5989,347 @@ Database: %4</source>
 <context>
     <name>VisitsPane</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="99"/>
+        <location filename="../../console/ui/visits_pane.py" line="79"/>
         <source>⚠ Overstaying — due %1</source>
         <translation>⚠ 逾时未离 — 应于 %1 离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="103"/>
-        <location filename="../../console/ui/visits_pane.py" line="702"/>
+        <location filename="../../console/ui/visits_pane.py" line="83"/>
+        <location filename="../../console/ui/visits_pane.py" line="558"/>
         <source>On site</source>
         <translation>在场</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="105"/>
+        <location filename="../../console/ui/visits_pane.py" line="85"/>
         <source>Admitted — left</source>
         <translation>已放行 — 已离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="111"/>
+        <location filename="../../console/ui/visits_pane.py" line="91"/>
         <source>not called yet</source>
         <translation>尚未呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="114"/>
+        <location filename="../../console/ui/visits_pane.py" line="94"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="123"/>
+        <location filename="../../console/ui/visits_pane.py" line="103"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="124"/>
+        <location filename="../../console/ui/visits_pane.py" line="104"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="125"/>
+        <location filename="../../console/ui/visits_pane.py" line="105"/>
         <source>Not yet valid</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="126"/>
+        <location filename="../../console/ui/visits_pane.py" line="106"/>
         <source>Revoked</source>
         <translation>已收回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="203"/>
+        <location filename="../../console/ui/visits_pane.py" line="118"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="204"/>
+        <location filename="../../console/ui/visits_pane.py" line="119"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="205"/>
+        <location filename="../../console/ui/visits_pane.py" line="120"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="206"/>
-        <location filename="../../console/ui/visits_pane.py" line="265"/>
+        <location filename="../../console/ui/visits_pane.py" line="121"/>
+        <location filename="../../console/ui/visits_pane.py" line="180"/>
         <source>ID (masked)</source>
         <translation>证件号（隐去部分）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="207"/>
-        <location filename="../../console/ui/visits_pane.py" line="266"/>
+        <location filename="../../console/ui/visits_pane.py" line="122"/>
+        <location filename="../../console/ui/visits_pane.py" line="181"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="208"/>
+        <location filename="../../console/ui/visits_pane.py" line="123"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="209"/>
+        <location filename="../../console/ui/visits_pane.py" line="124"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="210"/>
+        <location filename="../../console/ui/visits_pane.py" line="125"/>
         <source>Outcome / state</source>
         <translation>结果 / 状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="211"/>
+        <location filename="../../console/ui/visits_pane.py" line="126"/>
         <source>Instructed</source>
         <translation>通知门岗时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="212"/>
+        <location filename="../../console/ui/visits_pane.py" line="127"/>
         <source>Signed out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="241"/>
+        <location filename="../../console/ui/visits_pane.py" line="156"/>
         <source>Last call: %1, %2 ring(s)</source>
         <translation>最近一次呼叫：%1，振铃 %2 声</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="246"/>
+        <location filename="../../console/ui/visits_pane.py" line="161"/>
         <source>Call-ID: %1</source>
         <translation>Call-ID：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="250"/>
+        <location filename="../../console/ui/visits_pane.py" line="165"/>
         <source>Expected to leave by %1</source>
         <translation>预计 %1 前离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="262"/>
+        <location filename="../../console/ui/visits_pane.py" line="177"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="263"/>
+        <location filename="../../console/ui/visits_pane.py" line="178"/>
         <source>Holder</source>
         <translation>持证人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="264"/>
+        <location filename="../../console/ui/visits_pane.py" line="179"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="267"/>
+        <location filename="../../console/ui/visits_pane.py" line="182"/>
         <source>Area</source>
         <translation>通行区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="268"/>
+        <location filename="../../console/ui/visits_pane.py" line="183"/>
         <source>Valid from</source>
         <translation>有效期自</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="269"/>
+        <location filename="../../console/ui/visits_pane.py" line="184"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="270"/>
+        <location filename="../../console/ui/visits_pane.py" line="185"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="271"/>
+        <location filename="../../console/ui/visits_pane.py" line="186"/>
         <source>Issued by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="340"/>
+        <location filename="../../console/ui/visits_pane.py" line="235"/>
         <source>New pass</source>
         <translation>新通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="419"/>
+        <location filename="../../console/ui/visits_pane.py" line="314"/>
         <source>Pass %1 · %2 (%3) · %4, valid to %5</source>
         <translation>通行证 %1 · %2（%3）· %4，有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="426"/>
+        <location filename="../../console/ui/visits_pane.py" line="321"/>
         <source>Revoke pass</source>
         <translation>收回通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="447"/>
+        <location filename="../../console/ui/visits_pane.py" line="342"/>
         <source>%1 · room %2 · admitted %3 at %4</source>
         <translation>%1 · 房号 %2 · %3 %4 放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="453"/>
+        <location filename="../../console/ui/visits_pane.py" line="348"/>
         <source>Sign out visitor</source>
         <translation>访客离开登记</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="566"/>
+        <location filename="../../console/ui/visits_pane.py" line="422"/>
         <source>Visits found</source>
         <translation>找到的来访记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="644"/>
-        <location filename="../../console/ui/visits_pane.py" line="705"/>
+        <location filename="../../console/ui/visits_pane.py" line="500"/>
+        <location filename="../../console/ui/visits_pane.py" line="561"/>
         <source>Passes</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="692"/>
+        <location filename="../../console/ui/visits_pane.py" line="548"/>
         <source>Today&apos;s visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="693"/>
+        <location filename="../../console/ui/visits_pane.py" line="549"/>
         <source>Visitors on site</source>
         <translation>在场访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="694"/>
+        <location filename="../../console/ui/visits_pane.py" line="550"/>
         <source>Visitors waiting for the resident</source>
         <translation>等候住户答复的访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="699"/>
+        <location filename="../../console/ui/visits_pane.py" line="555"/>
         <source>Visitor log</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="701"/>
+        <location filename="../../console/ui/visits_pane.py" line="557"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="703"/>
+        <location filename="../../console/ui/visits_pane.py" line="559"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="704"/>
-        <location filename="../../console/ui/visits_pane.py" line="880"/>
+        <location filename="../../console/ui/visits_pane.py" line="560"/>
+        <location filename="../../console/ui/visits_pane.py" line="736"/>
         <source>All / search</source>
         <translation>全部 / 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="730"/>
+        <location filename="../../console/ui/visits_pane.py" line="586"/>
         <source>Visitor at &amp;gate…</source>
         <translation>门岗访客(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="731"/>
+        <location filename="../../console/ui/visits_pane.py" line="587"/>
         <source>&amp;Call resident again…</source>
         <translation>再次呼叫住户(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="732"/>
+        <location filename="../../console/ui/visits_pane.py" line="588"/>
         <source>Sign &amp;out visitor…</source>
         <translation>访客离开登记(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="733"/>
+        <location filename="../../console/ui/visits_pane.py" line="589"/>
         <source>&amp;New pass…</source>
         <translation>新通行证(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="734"/>
+        <location filename="../../console/ui/visits_pane.py" line="590"/>
         <source>&amp;Revoke pass…</source>
         <translation>收回通行证(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="760"/>
+        <location filename="../../console/ui/visits_pane.py" line="616"/>
         <source>Visitor at gate…</source>
         <translation>门岗访客…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="761"/>
+        <location filename="../../console/ui/visits_pane.py" line="617"/>
         <source>Open / call again…</source>
         <translation>打开 / 再次呼叫…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="762"/>
+        <location filename="../../console/ui/visits_pane.py" line="618"/>
         <source>Sign out…</source>
         <translation>离开登记…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="763"/>
+        <location filename="../../console/ui/visits_pane.py" line="619"/>
         <source>New pass…</source>
         <translation>新通行证…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="764"/>
+        <location filename="../../console/ui/visits_pane.py" line="620"/>
         <source>Revoke pass…</source>
         <translation>收回通行证…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="772"/>
+        <location filename="../../console/ui/visits_pane.py" line="628"/>
         <source>Visitor at gate (Ctrl+Shift+V)</source>
         <translation>门岗访客（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="774"/>
+        <location filename="../../console/ui/visits_pane.py" line="630"/>
         <source>The selected visit; call the resident again if it is waiting (Ctrl+Shift+R)</source>
         <translation>打开所选来访；如在等候则再次呼叫住户（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="776"/>
+        <location filename="../../console/ui/visits_pane.py" line="632"/>
         <source>The selected visitor left (Ctrl+Shift+O)</source>
         <translation>所选访客已离开（Ctrl+Shift+O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="854"/>
+        <location filename="../../console/ui/visits_pane.py" line="710"/>
         <source>%1 visitor(s) today: %2 admitted, %3 still waiting for a decision</source>
         <translation>今日访客 %1 人：已放行 %2 人，%3 人仍在等候结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="860"/>
+        <location filename="../../console/ui/visits_pane.py" line="716"/>
         <source>%1 visitor(s) on site</source>
         <translation>在场访客 %1 人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="862"/>
+        <location filename="../../console/ui/visits_pane.py" line="718"/>
         <source>⚠ %1 past their expected leave time</source>
         <translation>⚠ %1 人已过预计离开时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="867"/>
+        <location filename="../../console/ui/visits_pane.py" line="723"/>
         <source>%1 visitor(s) waiting for the resident: call again or tell the gate</source>
         <translation>%1 位访客在等候住户答复：请再次呼叫或通知门岗</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="871"/>
+        <location filename="../../console/ui/visits_pane.py" line="727"/>
         <source>%1 pass(es) valid now</source>
         <translation>当前有效通行证 %1 张</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="876"/>
+        <location filename="../../console/ui/visits_pane.py" line="732"/>
         <source>Today (%1)</source>
         <translation>今日（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="877"/>
+        <location filename="../../console/ui/visits_pane.py" line="733"/>
         <source>On site (%1)</source>
         <translation>在场（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="879"/>
+        <location filename="../../console/ui/visits_pane.py" line="735"/>
         <source>Waiting (%1)</source>
         <translation>等候（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="881"/>
+        <location filename="../../console/ui/visits_pane.py" line="737"/>
         <source>Passes (%1)</source>
         <translation>通行证（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="989"/>
+        <location filename="../../console/ui/visits_pane.py" line="842"/>
         <source>Visitors</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="994"/>
+        <location filename="../../console/ui/visits_pane.py" line="847"/>
         <source>V&amp;isitors</source>
         <translation>访客(&amp;I)</translation>
     </message>
@@ -5228,870 +6337,1279 @@ Database: %4</source>
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../console/ui/wording.py" line="34"/>
+        <location filename="../../console/ui/wording.py" line="48"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="35"/>
+        <location filename="../../console/ui/wording.py" line="49"/>
         <source>Supervisor</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="36"/>
+        <location filename="../../console/ui/wording.py" line="50"/>
         <source>Manager</source>
         <translation>管理处负责人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="37"/>
+        <location filename="../../console/ui/wording.py" line="51"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="43"/>
+        <location filename="../../console/ui/wording.py" line="57"/>
         <source>The password must have at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="46"/>
+        <location filename="../../console/ui/wording.py" line="60"/>
         <source>The password must not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="49"/>
+        <location filename="../../console/ui/wording.py" line="63"/>
         <source>User name: 2-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="52"/>
+        <location filename="../../console/ui/wording.py" line="66"/>
         <source>A user with this name already exists.</source>
         <translation>已存在同名用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="53"/>
+        <location filename="../../console/ui/wording.py" line="67"/>
         <source>The first user must be an administrator.</source>
         <translation>第一个用户必须是系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="56"/>
+        <location filename="../../console/ui/wording.py" line="70"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="59"/>
+        <location filename="../../console/ui/wording.py" line="73"/>
         <source>No such user.</source>
         <translation>没有该用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="60"/>
+        <location filename="../../console/ui/wording.py" line="74"/>
         <source>This would leave the site without an active administrator.</source>
         <translation>此操作会使站点没有可用的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="69"/>
+        <location filename="../../console/ui/wording.py" line="83"/>
         <source>Someone has already acknowledged this alarm.</source>
         <translation>该报警已被他人确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="72"/>
+        <location filename="../../console/ui/wording.py" line="86"/>
         <source>Acknowledge the alarm first.</source>
         <translation>请先确认报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="73"/>
+        <location filename="../../console/ui/wording.py" line="87"/>
         <source>This alarm is already closed.</source>
         <translation>该报警已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="74"/>
+        <location filename="../../console/ui/wording.py" line="88"/>
         <source>This step is already ticked.</source>
         <translation>该步骤已勾选。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="75"/>
+        <location filename="../../console/ui/wording.py" line="89"/>
         <source>The checklist has no such step.</source>
         <translation>处置清单中没有该步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="76"/>
+        <location filename="../../console/ui/wording.py" line="90"/>
         <source>Write a comment first.</source>
         <translation>请先填写备注。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="77"/>
+        <location filename="../../console/ui/wording.py" line="91"/>
         <source>Say which guard or post was sent.</source>
         <translation>请填写派出的保安或岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="80"/>
+        <location filename="../../console/ui/wording.py" line="94"/>
         <source>Shelving a zone needs a reason.</source>
         <translation>搁置防区必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="81"/>
+        <location filename="../../console/ui/wording.py" line="95"/>
         <source>The shelving must end in the future.</source>
         <translation>搁置结束时间必须晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="84"/>
+        <location filename="../../console/ui/wording.py" line="98"/>
         <source>A zone may be shelved for at most 7 days.</source>
         <translation>防区最多可搁置 7 天。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="87"/>
+        <location filename="../../console/ui/wording.py" line="101"/>
         <source>This zone is already shelved.</source>
         <translation>该防区已被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="88"/>
+        <location filename="../../console/ui/wording.py" line="102"/>
         <source>This zone is not shelved.</source>
         <translation>该防区未被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="89"/>
+        <location filename="../../console/ui/wording.py" line="103"/>
         <source>There is no such zone.</source>
         <translation>没有该防区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="90"/>
+        <location filename="../../console/ui/wording.py" line="104"/>
         <source>There is no such alarm.</source>
         <translation>没有该报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="98"/>
+        <location filename="../../console/ui/wording.py" line="112"/>
         <source>Patrol</source>
         <translation>巡视</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="99"/>
+        <location filename="../../console/ui/wording.py" line="113"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="100"/>
+        <location filename="../../console/ui/wording.py" line="114"/>
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="101"/>
+        <location filename="../../console/ui/wording.py" line="115"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="102"/>
+        <location filename="../../console/ui/wording.py" line="116"/>
+        <source>Footage</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="117"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="103"/>
+        <location filename="../../console/ui/wording.py" line="118"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="104"/>
+        <location filename="../../console/ui/wording.py" line="119"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="105"/>
+        <location filename="../../console/ui/wording.py" line="120"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="117"/>
+        <location filename="../../console/ui/wording.py" line="132"/>
         <source>Write what happened first.</source>
         <translation>请先填写发生的情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="118"/>
+        <location filename="../../console/ui/wording.py" line="133"/>
         <source>An entry holds at most %1 characters; write two entries.</source>
         <translation>一条记录最多 %1 个字符，请分成两条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="121"/>
+        <location filename="../../console/ui/wording.py" line="136"/>
         <source>That time falls in a shift that has been handed over: it takes no new entries. Write the entry in the current shift instead.</source>
         <translation>该时间属于已交班的班次，不能再添加记录。请记入当前班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="126"/>
+        <location filename="../../console/ui/wording.py" line="141"/>
         <source>An entry cannot be dated in the future.</source>
         <translation>记录时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="127"/>
+        <location filename="../../console/ui/wording.py" line="142"/>
         <source>The entry&apos;s time has no time zone.</source>
         <translation>记录时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="128"/>
+        <location filename="../../console/ui/wording.py" line="143"/>
         <source>There is no such log entry.</source>
         <translation>没有该日志记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="129"/>
+        <location filename="../../console/ui/wording.py" line="144"/>
         <source>There is no such shift.</source>
         <translation>没有该班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="130"/>
+        <location filename="../../console/ui/wording.py" line="145"/>
         <source>Only pictures can be attached (JPEG, PNG, BMP, WebP, GIF or TIFF).</source>
         <translation>只能添加图片（JPEG、PNG、BMP、WebP、GIF 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="133"/>
+        <location filename="../../console/ui/wording.py" line="148"/>
         <source>A picture is larger than 20 MB; attach a smaller one.</source>
         <translation>有图片超过 20 MB，请换一张较小的图片。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="136"/>
+        <location filename="../../console/ui/wording.py" line="151"/>
         <source>A picture could not be read: %1</source>
         <translation>无法读取图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="139"/>
+        <location filename="../../console/ui/wording.py" line="154"/>
         <source>A picture could not be stored: %1</source>
         <translation>无法保存图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="142"/>
+        <location filename="../../console/ui/wording.py" line="157"/>
         <source>These open items are not in the handover yet: %1</source>
         <translation>以下未结事项尚未列入交接班：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="145"/>
+        <location filename="../../console/ui/wording.py" line="160"/>
         <source>Each open item needs an owner and an “if … then …” instruction.</source>
         <translation>每项未结事项都须指定负责人，并写明“如果…则…”处置要求。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="148"/>
+        <location filename="../../console/ui/wording.py" line="163"/>
         <source>Tick every checklist item as handed over, or say what is wrong with it.</source>
         <translation>请逐项勾选已交接，或注明未交接的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="151"/>
+        <location filename="../../console/ui/wording.py" line="166"/>
         <source>The incoming operator first writes a short summary in their own words.</source>
         <translation>请接班人先用自己的话写一段简短的接班小结。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="154"/>
+        <location filename="../../console/ui/wording.py" line="169"/>
         <source>This shift has already been handed over.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="157"/>
+        <location filename="../../console/ui/wording.py" line="172"/>
         <source>This shift has not begun yet.</source>
         <translation>该班次尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="158"/>
+        <location filename="../../console/ui/wording.py" line="173"/>
         <source>Only someone who was on duty in this shift can hand it over.</source>
         <translation>只有在本班次在岗的人员才能交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="161"/>
+        <location filename="../../console/ui/wording.py" line="176"/>
         <source>The incoming operator must be someone other than the outgoing one.</source>
         <translation>接班人与交班人不能是同一人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="164"/>
+        <location filename="../../console/ui/wording.py" line="179"/>
         <source>This handover is not waiting to be accepted.</source>
         <translation>该交接班不在等待接班状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="167"/>
+        <location filename="../../console/ui/wording.py" line="182"/>
         <source>There is no such handover.</source>
         <translation>没有该交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="168"/>
+        <location filename="../../console/ui/wording.py" line="183"/>
         <source>Another handover waits for its incoming signature: finish or withdraw it first.</source>
         <translation>另有一次交接班在等待接班人签名：请先完成或撤回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="172"/>
+        <location filename="../../console/ui/wording.py" line="187"/>
         <source>The shift&apos;s records changed after the outgoing signature. Tell the supervisor and run the audit check (verify-audit).</source>
         <translation>交班签名后，本班次的记录被改动过。请报告保安主管，并运行审计校验（verify-audit）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="177"/>
+        <location filename="../../console/ui/wording.py" line="192"/>
         <source>Say why the handover is withdrawn.</source>
         <translation>请说明撤回交接班的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="187"/>
+        <location filename="../../console/ui/wording.py" line="202"/>
         <source>Enter the lift number.</source>
         <translation>请输入电梯编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="188"/>
+        <location filename="../../console/ui/wording.py" line="203"/>
         <source>A text is longer than the record holds; shorten it.</source>
         <translation>文字超出记录可容纳的长度，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="191"/>
+        <location filename="../../console/ui/wording.py" line="206"/>
         <source>People trapped: a whole number from 0 to %1.</source>
         <translation>被困人数须为 0 至 %1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="194"/>
-        <location filename="../../console/ui/wording.py" line="274"/>
-        <location filename="../../console/ui/wording.py" line="315"/>
+        <location filename="../../console/ui/wording.py" line="209"/>
+        <location filename="../../console/ui/wording.py" line="289"/>
+        <location filename="../../console/ui/wording.py" line="330"/>
+        <location filename="../../console/ui/wording.py" line="397"/>
         <source>The time has no time zone.</source>
         <translation>时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="195"/>
-        <location filename="../../console/ui/wording.py" line="334"/>
+        <location filename="../../console/ui/wording.py" line="210"/>
+        <location filename="../../console/ui/wording.py" line="349"/>
         <source>A time cannot be in the future.</source>
         <translation>时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="196"/>
+        <location filename="../../console/ui/wording.py" line="211"/>
         <source>A time cannot be before the record was opened.</source>
         <translation>时间不能早于记录建立的时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="199"/>
+        <location filename="../../console/ui/wording.py" line="214"/>
         <source>Say who was called.</source>
         <translation>请填写通知了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="200"/>
+        <location filename="../../console/ui/wording.py" line="215"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="201"/>
+        <location filename="../../console/ui/wording.py" line="216"/>
         <source>Enter the unit (room number).</source>
         <translation>请输入房号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="202"/>
+        <location filename="../../console/ui/wording.py" line="217"/>
         <source>Write what the complaint is about.</source>
         <translation>请填写投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="205"/>
+        <location filename="../../console/ui/wording.py" line="220"/>
         <source>Write what was done about the complaint.</source>
         <translation>请填写对投诉的处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="208"/>
+        <location filename="../../console/ui/wording.py" line="223"/>
         <source>Say whom the complaint was escalated to.</source>
         <translation>请填写投诉上报给了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="211"/>
+        <location filename="../../console/ui/wording.py" line="226"/>
         <source>There is no such record.</source>
         <translation>没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="212"/>
+        <location filename="../../console/ui/wording.py" line="227"/>
         <source>This record is already closed.</source>
         <translation>该记录已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="213"/>
+        <location filename="../../console/ui/wording.py" line="228"/>
         <source>People are still trapped in this lift: record them freed before closing the record.</source>
         <translation>该电梯仍有人被困：请先记录解困，再关闭记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="217"/>
+        <location filename="../../console/ui/wording.py" line="232"/>
         <source>120 is already recorded as called for this lift.</source>
         <translation>该电梯记录已登记拨打 120。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="220"/>
+        <location filename="../../console/ui/wording.py" line="235"/>
         <source>The people trapped are already recorded as freed.</source>
         <translation>被困人员已记录为解困。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="223"/>
+        <location filename="../../console/ui/wording.py" line="238"/>
         <source>Write how the complaint was handled before closing it.</source>
         <translation>关闭投诉前，请填写处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="226"/>
+        <location filename="../../console/ui/wording.py" line="241"/>
         <source>Record the follow-up call to the resident before closing the complaint.</source>
         <translation>关闭投诉前，请记录对住户的回访。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="236"/>
+        <location filename="../../console/ui/wording.py" line="251"/>
         <source>Answer every item, normal or abnormal: %1 not answered yet.</source>
         <translation>请逐项选择正常或异常：还有 %1 项未作答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="239"/>
+        <location filename="../../console/ui/wording.py" line="254"/>
         <source>The sheet has no such item (its file has changed): close the form and open it again.</source>
         <translation>检查表中没有该项（检查表文件已更改）：请关闭表单后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="244"/>
+        <location filename="../../console/ui/wording.py" line="259"/>
         <source>An abnormal item needs a note saying what is wrong: %1</source>
         <translation>异常项须备注异常情况：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="248"/>
+        <location filename="../../console/ui/wording.py" line="263"/>
         <source>Say what was repaired and how.</source>
         <translation>请填写修复情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="250"/>
+        <location filename="../../console/ui/wording.py" line="265"/>
         <source>A note holds at most %1 characters; shorten it.</source>
         <translation>备注最多 %1 个字符，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="253"/>
+        <location filename="../../console/ui/wording.py" line="268"/>
         <source>This sheet is already signed for this period.</source>
         <translation>本周期的检查表已签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="256"/>
+        <location filename="../../console/ui/wording.py" line="271"/>
         <source>A sheet cannot be signed for a period that has not begun.</source>
         <translation>不能为尚未开始的周期签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="259"/>
+        <location filename="../../console/ui/wording.py" line="274"/>
         <source>That time is not the start of one of this sheet&apos;s periods.</source>
         <translation>该时间不是此检查表任一周期的开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="262"/>
+        <location filename="../../console/ui/wording.py" line="277"/>
         <source>There is no such check sheet (its file has changed).</source>
         <translation>没有该检查表（检查表文件已更改）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="265"/>
+        <location filename="../../console/ui/wording.py" line="280"/>
         <source>Say what is faulty first.</source>
         <translation>请先填写故障内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="266"/>
+        <location filename="../../console/ui/wording.py" line="281"/>
         <source>A fault&apos;s title holds at most %1 characters; put the rest in the details.</source>
         <translation>故障标题最多 %1 个字符，其余内容请写在详情中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="269"/>
+        <location filename="../../console/ui/wording.py" line="284"/>
         <source>There is no such fault report.</source>
         <translation>没有该故障报告。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="270"/>
+        <location filename="../../console/ui/wording.py" line="285"/>
         <source>This fault is already recorded as repaired.</source>
         <translation>该故障已记录为已修复。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="273"/>
+        <location filename="../../console/ui/wording.py" line="288"/>
         <source>There is no such check record.</source>
         <translation>没有该检查记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="275"/>
+        <location filename="../../console/ui/wording.py" line="290"/>
         <source>The check sheet file is not valid: %1</source>
         <translation>检查表文件无效：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="287"/>
+        <location filename="../../console/ui/wording.py" line="302"/>
         <source>Choose the gate that reported the visitor.</source>
         <translation>请选择报来访客的门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="290"/>
+        <location filename="../../console/ui/wording.py" line="305"/>
         <source>Enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="291"/>
+        <location filename="../../console/ui/wording.py" line="306"/>
         <source>Choose the ID type.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="292"/>
+        <location filename="../../console/ui/wording.py" line="307"/>
         <source>Enter the ID number.</source>
         <translation>请填写证件号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="293"/>
+        <location filename="../../console/ui/wording.py" line="308"/>
         <source>This is not a valid number for the ID type chosen: check its length, the birth date and the last character.</source>
         <translation>这不是所选证件类型的有效号码：请核对位数、出生日期和最后一位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="298"/>
+        <location filename="../../console/ui/wording.py" line="313"/>
         <source>Room: 1-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. 3-201 or 30201).</source>
         <translation>房号：1-32 个字母、数字、“.”、“_”或“-”（例如 3-201 或 30201）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="301"/>
+        <location filename="../../console/ui/wording.py" line="316"/>
         <source>Enter the phone number.</source>
         <translation>请填写电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="302"/>
+        <location filename="../../console/ui/wording.py" line="317"/>
         <source>A phone number has 3-20 digits (and maybe a leading +).</source>
         <translation>电话号码为 3-20 位数字（可带前导 +）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="305"/>
+        <location filename="../../console/ui/wording.py" line="320"/>
         <source>Say why they are visiting.</source>
         <translation>请填写来访事由。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="306"/>
+        <location filename="../../console/ui/wording.py" line="321"/>
         <source>Say which area the pass is for.</source>
         <translation>请填写通行区域。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="307"/>
+        <location filename="../../console/ui/wording.py" line="322"/>
+        <location filename="../../console/ui/wording.py" line="382"/>
         <source>Too long: a name holds %1 characters, a text %2.</source>
         <translation>太长：姓名最多 %1 个字符，文字最多 %2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="312"/>
+        <location filename="../../console/ui/wording.py" line="327"/>
         <source>The expected leave time must be later than now.</source>
         <translation>预计离开时间必须晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="316"/>
+        <location filename="../../console/ui/wording.py" line="331"/>
         <source>The gate has already been told what to do with this visitor.</source>
         <translation>已就此访客通知过门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="319"/>
+        <location filename="../../console/ui/wording.py" line="334"/>
         <source>The call went to another room than the visitor&apos;s.</source>
         <translation>呼叫的房号与访客要去的房号不同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="322"/>
+        <location filename="../../console/ui/wording.py" line="337"/>
         <source>There is no such visit.</source>
         <translation>没有这条来访记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="323"/>
+        <location filename="../../console/ui/wording.py" line="338"/>
         <source>Call the resident before telling the gate what to do.</source>
         <translation>请先呼叫住户，再通知门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="326"/>
+        <location filename="../../console/ui/wording.py" line="341"/>
         <source>The last call does not allow this: only the resident decides.</source>
         <translation>最近一次呼叫的结果不允许这样做：只有住户能决定。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="329"/>
+        <location filename="../../console/ui/wording.py" line="344"/>
+        <location filename="../../console/ui/wording.py" line="452"/>
         <source>Give the reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="330"/>
+        <location filename="../../console/ui/wording.py" line="345"/>
         <source>This visitor was not admitted: there is nothing to sign out.</source>
         <translation>此访客未被放行，无需登记离开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="333"/>
+        <location filename="../../console/ui/wording.py" line="348"/>
         <source>This visitor has already signed out.</source>
         <translation>此访客已登记离开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="335"/>
+        <location filename="../../console/ui/wording.py" line="350"/>
         <source>The sign-out time is before the visitor was admitted.</source>
         <translation>离开时间早于放行时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="338"/>
+        <location filename="../../console/ui/wording.py" line="353"/>
         <source>Choose contractor or delivery staff.</source>
         <translation>请选择施工人员或快递外卖人员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="341"/>
+        <location filename="../../console/ui/wording.py" line="356"/>
         <source>A pass must end after it begins, and later than now.</source>
         <translation>通行证的截止时间必须晚于起始时间，并晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="344"/>
+        <location filename="../../console/ui/wording.py" line="359"/>
         <source>A pass is valid for at most %1 days.</source>
         <translation>通行证有效期最长 %1 天。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="347"/>
+        <location filename="../../console/ui/wording.py" line="362"/>
         <source>There is no such pass.</source>
         <translation>没有这张通行证。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="348"/>
+        <location filename="../../console/ui/wording.py" line="363"/>
         <source>This pass is already revoked.</source>
         <translation>这张通行证已收回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="349"/>
+        <location filename="../../console/ui/wording.py" line="364"/>
         <source>The key that protects ID numbers is damaged: tell the administrator (%1).</source>
         <translation>保护证件号码的密钥已损坏：请通知系统管理员（%1）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="360"/>
+        <location filename="../../console/ui/wording.py" line="388"/>
+        <source>Say in the note which reason it is.</source>
+        <translation>请在备注中写明是何种理由。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="391"/>
+        <source>The medium came back altered: say in the note what happened.</source>
+        <translation>介质归还时有改动：请在备注中写明经过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="394"/>
+        <source>Say what happened to the medium.</source>
+        <translation>请写明介质的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="387"/>
+        <source>Choose one of the listed values.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="398"/>
+        <source>There is no such loan.</source>
+        <translation>没有该借阅。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="399"/>
+        <source>The loan has moved on meanwhile: this step no longer applies.</source>
+        <translation>该借阅的状态已变化：此操作不再适用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="402"/>
+        <source>Add at least one camera and time range.</source>
+        <translation>请至少添加一个摄像机和时段。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="405"/>
+        <source>A loan holds at most %1 ranges.</source>
+        <translation>一笔借阅最多 %1 个时段。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="408"/>
+        <source>Choose a camera of this site.</source>
+        <translation>请选择本站点的摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="409"/>
+        <source>A range must end after it begins.</source>
+        <translation>时段的结束须晚于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="410"/>
+        <source>A range covers at most 24 hours: split it in two.</source>
+        <translation>一个时段最长 24 小时：请拆分为两个。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="413"/>
+        <source>A range cannot end in the future.</source>
+        <translation>时段不能结束于将来。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="414"/>
+        <source>The camera has no recording in that range.</source>
+        <translation>该摄像机在此时段没有录像。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="417"/>
+        <source>Enter the borrower&apos;s name.</source>
+        <translation>请填写借阅人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="418"/>
+        <source>Enter the borrower&apos;s organisation (police station, company …).</source>
+        <translation>请填写借阅人单位（派出所、公司等）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="421"/>
+        <source>Say what the footage is needed for.</source>
+        <translation>请写明借阅录像的事由。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="424"/>
+        <source>The police need a case number or an alarm-receipt number.</source>
+        <translation>公安借阅须填写案件编号或接报警回执号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="427"/>
+        <source>A police copy needs the second officer&apos;s name.</source>
+        <translation>公安拷贝须填写第二名民警的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="430"/>
+        <source>The second officer must be another person than the first.</source>
+        <translation>第二名民警须为另一人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="433"/>
+        <source>Choose the medium the copy goes on.</source>
+        <translation>请选择拷贝所用的介质。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="436"/>
+        <source>Enter the medium&apos;s serial number.</source>
+        <translation>请填写介质编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="439"/>
+        <source>The due date must be later than now.</source>
+        <translation>归还期限须晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="440"/>
+        <source>A loan is due within a year.</source>
+        <translation>借阅须在一年内归还。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="441"/>
+        <source>Whoever filed the request cannot decide it: another manager decides.</source>
+        <translation>申请人不能审批自己的申请：须由另一位负责人审批。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="444"/>
+        <source>An operator on duty at this desk cannot decide a loan: the management office&apos;s head decides.</source>
+        <translation>本监控室的当班值班员不能审批借阅：须由管理处负责人审批。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="449"/>
+        <source>A copy for a resident needs a reason: tick one.</source>
+        <translation>住户拷贝须有理由：请勾选一项。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="453"/>
+        <source>The footage was already viewed: close the viewing instead.</source>
+        <translation>录像已查看：请改为结束现场查看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="456"/>
+        <source>This loan is an on-site viewing: nothing is packaged.</source>
+        <translation>该借阅为现场查看：无需制作资料包。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="459"/>
+        <source>That folder already holds this loan&apos;s package: move it away first.</source>
+        <translation>该文件夹中已有此借阅的资料包：请先移走。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="462"/>
+        <source>The package could not be written: %1</source>
+        <translation>无法写入资料包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="465"/>
+        <source>The footage could not be copied: %1</source>
+        <translation>无法拷贝录像：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="468"/>
+        <source>There is no such folder.</source>
+        <translation>没有该文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="469"/>
+        <source>Enter the witness&apos;s name.</source>
+        <translation>请填写见证人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="470"/>
+        <source>The witness must be someone other than you.</source>
+        <translation>见证人须为他人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="473"/>
+        <source>This loan is a copy: record its return instead.</source>
+        <translation>该借阅为拷贝：请改为登记归还。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="476"/>
+        <source>No viewing is recorded for this loan: cancel it instead.</source>
+        <translation>该借阅没有查看记录：请改为撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="479"/>
+        <source>The loan does not cover that camera and time.</source>
+        <translation>该借阅不包括此摄像机和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="482"/>
+        <source>That check was made against another manifest: check the medium again.</source>
+        <translation>该核验是按另一份清单进行的：请重新核验介质。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="491"/>
+        <source>Police</source>
+        <translation>公安机关</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="492"/>
+        <source>Resident</source>
+        <translation>业主/住户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="493"/>
+        <source>Property staff</source>
+        <translation>物业内部</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="494"/>
+        <source>Other organisation</source>
+        <translation>其他单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="500"/>
+        <source>On-site viewing</source>
+        <translation>现场查看</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="501"/>
+        <source>Copy</source>
+        <translation>拷贝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="508"/>
+        <source>USB stick</source>
+        <translation>U盘</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="509"/>
+        <source>Optical disc</source>
+        <translation>光盘</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="510"/>
+        <source>Portable hard disk</source>
+        <translation>移动硬盘</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="511"/>
+        <source>Memory card</source>
+        <translation>存储卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="512"/>
+        <source>Other medium</source>
+        <translation>其他介质</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="522"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="524"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="525"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="526"/>
+        <source>Out on loan</source>
+        <translation>借出中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="527"/>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="533"/>
+        <source>Reported to the police, for the police</source>
+        <translation>已报警，需提交公安</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="536"/>
+        <source>Loss of property or damage to a car</source>
+        <translation>财物损失或车辆剐蹭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="539"/>
+        <source>Insurance claim</source>
+        <translation>保险理赔</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="540"/>
+        <source>Lawsuit or mediation</source>
+        <translation>诉讼或调解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="541"/>
+        <source>Another reason (in the note)</source>
+        <translation>其他理由（写在备注中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="548"/>
+        <source>Returned intact</source>
+        <translation>完好归还</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="549"/>
+        <source>Returned altered</source>
+        <translation>归还有改动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="550"/>
+        <source>Destroyed before a witness</source>
+        <translation>已在见证人面前销毁</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="551"/>
+        <source>Lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="552"/>
+        <source>Viewed on site</source>
+        <translation>已现场查看</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="559"/>
+        <source>✔ Matches</source>
+        <translation>✔ 一致</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="560"/>
+        <source>✖ Missing</source>
+        <translation>✖ 缺失</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="561"/>
+        <source>✖ Other size</source>
+        <translation>✖ 大小不符</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="562"/>
+        <source>✖ Changed (other SHA-256)</source>
+        <translation>✖ 已改动（SHA-256 不符）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="569"/>
         <source>Answered</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="361"/>
+        <location filename="../../console/ui/wording.py" line="570"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="362"/>
+        <location filename="../../console/ui/wording.py" line="571"/>
         <source>Declined</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="363"/>
+        <location filename="../../console/ui/wording.py" line="572"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="364"/>
+        <location filename="../../console/ui/wording.py" line="573"/>
         <source>Unreachable</source>
         <translation>无法接通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="365"/>
+        <location filename="../../console/ui/wording.py" line="574"/>
         <source>Hung up before an answer</source>
         <translation>未接通前已挂断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="372"/>
+        <location filename="../../console/ui/wording.py" line="581"/>
         <source>admit</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="373"/>
+        <location filename="../../console/ui/wording.py" line="582"/>
         <source>refuse</source>
         <translation>拒绝进入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="374"/>
+        <location filename="../../console/ui/wording.py" line="583"/>
         <source>wait</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="380"/>
+        <location filename="../../console/ui/wording.py" line="589"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="381"/>
+        <location filename="../../console/ui/wording.py" line="590"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="382"/>
+        <location filename="../../console/ui/wording.py" line="591"/>
         <source>Admitted</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="383"/>
+        <location filename="../../console/ui/wording.py" line="641"/>
+        <source>The files could not be written or read: %1</source>
+        <translation>文件无法写入或读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="646"/>
+        <source>The disk refused: %1</source>
+        <translation>磁盘拒绝操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="683"/>
+        <source>Footage loan requested</source>
+        <translation>录像借阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="684"/>
+        <source>Footage loan approved</source>
+        <translation>录像借阅批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="685"/>
+        <source>Footage loan refused</source>
+        <translation>录像借阅拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="686"/>
+        <source>Footage loan cancelled</source>
+        <translation>录像借阅撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="687"/>
+        <source>Footage loan packaged</source>
+        <translation>录像借阅资料包制作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="688"/>
+        <source>Footage loan closed</source>
+        <translation>录像借阅结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="689"/>
+        <source>Footage loan extended</source>
+        <translation>录像借阅延期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="690"/>
+        <source>Footage loan overdue</source>
+        <translation>录像借阅逾期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="691"/>
+        <source>Footage viewed</source>
+        <translation>录像查看</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="523"/>
+        <location filename="../../console/ui/wording.py" line="592"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="384"/>
+        <location filename="../../console/ui/wording.py" line="593"/>
         <source>Left before a decision</source>
         <translation>未有结果即离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="390"/>
+        <location filename="../../console/ui/wording.py" line="599"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="391"/>
+        <location filename="../../console/ui/wording.py" line="600"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="392"/>
+        <location filename="../../console/ui/wording.py" line="601"/>
         <source>Hong Kong/Macau permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="393"/>
+        <location filename="../../console/ui/wording.py" line="602"/>
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="394"/>
+        <location filename="../../console/ui/wording.py" line="603"/>
+        <source>Police ID card</source>
+        <translation>警官证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="604"/>
         <source>Other document</source>
         <translation>其他证件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="400"/>
+        <location filename="../../console/ui/wording.py" line="610"/>
         <source>Contractor</source>
         <translation>施工人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="401"/>
+        <location filename="../../console/ui/wording.py" line="611"/>
         <source>Delivery</source>
         <translation>快递外卖</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="408"/>
+        <location filename="../../console/ui/wording.py" line="618"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="411"/>
+        <location filename="../../console/ui/wording.py" line="621"/>
         <source>Too many failed tries: the account is locked until %1.</source>
         <translation>失败次数过多：账号已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="415"/>
+        <location filename="../../console/ui/wording.py" line="625"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="434"/>
+        <location filename="../../console/ui/wording.py" line="653"/>
         <source>Log-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="435"/>
+        <location filename="../../console/ui/wording.py" line="654"/>
         <source>Alarm raised</source>
         <translation>报警产生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="436"/>
+        <location filename="../../console/ui/wording.py" line="655"/>
         <source>Alarm repeated</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="437"/>
+        <location filename="../../console/ui/wording.py" line="656"/>
         <source>Device restored</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="438"/>
+        <location filename="../../console/ui/wording.py" line="657"/>
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="439"/>
+        <location filename="../../console/ui/wording.py" line="658"/>
         <source>Device event stored</source>
         <translation>设备事件已记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="440"/>
+        <location filename="../../console/ui/wording.py" line="659"/>
         <source>Resent report (duplicate)</source>
         <translation>重发报告（重复）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="441"/>
+        <location filename="../../console/ui/wording.py" line="660"/>
         <source>Alarm acknowledged</source>
         <translation>报警已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="442"/>
+        <location filename="../../console/ui/wording.py" line="661"/>
         <source>SOP step done</source>
         <translation>处置步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="443"/>
+        <location filename="../../console/ui/wording.py" line="662"/>
         <source>Guard dispatched</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="444"/>
+        <location filename="../../console/ui/wording.py" line="663"/>
         <source>Alarm comment</source>
         <translation>报警备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="445"/>
+        <location filename="../../console/ui/wording.py" line="664"/>
         <source>Alarm closed</source>
         <translation>报警已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="446"/>
+        <location filename="../../console/ui/wording.py" line="665"/>
         <source>Zone shelved</source>
         <translation>防区已搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="447"/>
+        <location filename="../../console/ui/wording.py" line="666"/>
         <source>Zone unshelved</source>
         <translation>防区取消搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="448"/>
+        <location filename="../../console/ui/wording.py" line="667"/>
         <source>Log-out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="449"/>
+        <location filename="../../console/ui/wording.py" line="668"/>
         <source>Failed password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="450"/>
+        <location filename="../../console/ui/wording.py" line="669"/>
         <source>Account locked out</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="451"/>
+        <location filename="../../console/ui/wording.py" line="670"/>
         <source>Refused: account locked</source>
         <translation>拒绝：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="452"/>
+        <location filename="../../console/ui/wording.py" line="671"/>
         <source>Console unlocked</source>
         <translation>值班台解锁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="453"/>
+        <location filename="../../console/ui/wording.py" line="672"/>
         <source>Command-line authorisation</source>
         <translation>命令行授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="454"/>
+        <location filename="../../console/ui/wording.py" line="673"/>
         <source>Password check for change</source>
         <translation>修改密码前验证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="455"/>
+        <location filename="../../console/ui/wording.py" line="674"/>
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="456"/>
+        <location filename="../../console/ui/wording.py" line="675"/>
         <source>User added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="457"/>
+        <location filename="../../console/ui/wording.py" line="676"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="458"/>
+        <location filename="../../console/ui/wording.py" line="677"/>
         <source>User enabled/disabled</source>
         <translation>启用/停用用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="459"/>
+        <location filename="../../console/ui/wording.py" line="678"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="460"/>
+        <location filename="../../console/ui/wording.py" line="679"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="461"/>
+        <location filename="../../console/ui/wording.py" line="680"/>
         <source>Personal setting saved</source>
         <translation>保存个人设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="462"/>
+        <location filename="../../console/ui/wording.py" line="681"/>
         <source>Service started</source>
         <translation>服务启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="463"/>
+        <location filename="../../console/ui/wording.py" line="682"/>
         <source>Service stopped</source>
         <translation>服务停止</translation>
     </message>
@@ -6099,7 +7617,7 @@ Database: %4</source>
 <context>
     <name>_AsyncDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="54"/>
+        <location filename="../../console/ui/dialogs.py" line="61"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -6107,7 +7625,7 @@ Database: %4</source>
 <context>
     <name>_RecordDialog</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="426"/>
+        <location filename="../../console/ui/records_pane.py" line="347"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -6115,12 +7633,12 @@ Database: %4</source>
 <context>
     <name>_RecordTab</name>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="694"/>
+        <location filename="../../console/ui/records_pane.py" line="598"/>
         <source>Selected record, in full</source>
         <translation>所选记录详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="781"/>
+        <location filename="../../console/ui/records_pane.py" line="666"/>
         <source>No record selected</source>
         <translation>未选择记录</translation>
     </message>

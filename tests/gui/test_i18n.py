@@ -80,6 +80,7 @@ def test_a_window_in_chinese(qtbot, qapp: QApplication, desk: Desk, operator: Ac
         "摄像机(&C)",
         "检查(&K)",
         "值班(&D)",
+        "借阅(&L)",
         "录像回放(&P)",
         "记录(&R)",
         "访客(&I)",

@@ -39,7 +39,7 @@ def _last_actions(desk: Desk, n: int) -> list[tuple[str, str]]:
 def test_panes_follow_the_role(
     admin_window: MainWindow, qtbot, desk: Desk, operator: Actor
 ) -> None:
-    duty = {"log", "records", "checks", "visits"}
+    duty = {"log", "records", "checks", "visits", "loans"}
     assert set(admin_window.docks) == {"site", "alarms", "audit", "wall", "playback"} | duty
     admin_window.close()
     op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
@@ -260,6 +260,8 @@ def test_shortcuts_are_listed_from_the_menus(admin_window: MainWindow) -> None:
     assert shortcuts["Lock console"] == "Ctrl+L"
     assert shortcuts["Site and devices"] == "Ctrl+1"
     assert shortcuts["Audit trail"] == "Ctrl+9"
+    assert shortcuts["Footage loans"] == "Ctrl+0"
+    assert shortcuts["New loan request"] == "Ctrl+Shift+B"
     assert shortcuts["Keyboard shortcuts"] == "F1"
 
 
@@ -306,7 +308,7 @@ def test_first_start_tabs_each_pane_with_its_group(admin_window: MainWindow) -> 
         others = admin_window.tabifiedDockWidgets(dock)
         return {k for k, d in admin_window.docks.items() if d in others} | {key}
 
-    assert group("alarms") == {"alarms", "log", "records", "checks", "visits"}
+    assert group("alarms") == {"alarms", "log", "records", "checks", "visits", "loans"}
     assert group("site") == {"site", "audit"}
     assert group("wall") == {"wall", "playback"}
 

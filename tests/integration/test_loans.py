@@ -352,7 +352,7 @@ def test_return_is_rehashed_against_the_desks_manifest(
         desk.loans.close_returned(operator, altered_id, intact_check)
     with pytest.raises(LoanError) as caught:
         desk.loans.close_returned(operator, altered_id, check)
-    assert caught.value.code == "note_required"
+    assert caught.value.code == "altered_note_required"
     closed = desk.loans.close_returned(operator, altered_id, check, "文件被修改 file edited")
     assert closed.outcome == Outcome.ALTERED.value
     assert closed.return_report is not None
