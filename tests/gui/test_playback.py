@@ -603,7 +603,7 @@ def test_a_viewing_that_cannot_be_recorded_is_logged_and_said(
     pane.views.watching(CAMERA, day.s1 + timedelta(seconds=3))
     pane.views.flush()
     qtbot.waitUntil(lambda: "could not be recorded" in pane.notice.text())
-    assert pane.notice.text() == "⚠ This viewing could not be recorded: disk full"
+    assert pane.notice.text() == "⚠ This viewing could not be recorded: The disk refused: disk full"
     assert any(
         r.levelname == "ERROR" and "could not record li's viewing of yard" in r.getMessage()
         for r in caplog.records
