@@ -178,6 +178,9 @@ def test_only_a_manager_who_neither_filed_it_nor_is_on_duty_approves(
     desk: Desk, admin: Actor, operator: Actor, manager: Actor, footage: tuple[datetime, datetime]
 ) -> None:
     loan = desk.loans.request(operator, police_copy(*footage))
+    with pytest.raises(LoanError, match="requested: it cannot be packaged now"):
+        desk.loans.package(operator, loan.id, desk.site.loans_dir(), text_receipt)
+    assert not desk.site.loans_dir().exists()
     with pytest.raises(PermissionDenied):
         desk.loans.approve(loan.id, "li", OPERATOR_PASSWORD)  # an operator
     with pytest.raises(BadCredentials):
