@@ -244,6 +244,17 @@ class IdHasher:
         message = f"{IdType(id_type).value}:{number}".encode()
         return hmac.new(self.key(), message, hashlib.sha256).hexdigest()
 
+    def search_hashes(self, text: str) -> list[str]:
+        """The hashes a whole ID number typed into a search would have, for each type it
+        could be (a search never stores or logs the number)."""
+        hashes = []
+        for kind in IdType:
+            try:
+                hashes.append(self.hash(kind, normalize_id(kind, text)))
+            except VisitError:
+                continue
+        return hashes
+
 
 # -- forms and views -----------------------------------------------------------------------------
 
@@ -867,7 +878,7 @@ class VisitService:
                 Visit.phone.like(like),
                 Visit.purpose.like(like),
             ]
-            hashes = self._id_hashes(text)
+            hashes = self.hasher.search_hashes(text)
             if hashes:
                 matches.append(Visit.id_hash.in_(hashes))
             stmt = stmt.where(or_(*matches))
@@ -882,17 +893,6 @@ class VisitService:
                 ):
                     calls[c.visit_id].append(_call_view(c))
             return [self._build(r, calls[r.id]) for r in rows]
-
-    def _id_hashes(self, text: str) -> list[str]:
-        """The hashes a whole ID number typed into a search would have, for each type it
-        could be (a search never stores or logs the number)."""
-        hashes = []
-        for kind in IdType:
-            try:
-                hashes.append(self.hasher.hash(kind, normalize_id(kind, text)))
-            except VisitError:
-                continue
-        return hashes
 
     def day(self, day: date) -> list[VisitView]:
         """One local day of the site's visits, newest first."""
