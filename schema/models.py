@@ -100,6 +100,8 @@ class AlarmEvent(Base):
     """Every event a driver reported, stored as received before its device was acknowledged."""
 
     __tablename__ = "alarm_events"
+    # reports: one source's events in a period (a camera's video losses and restores)
+    __table_args__ = (Index("ix_alarm_events_source_received", "source_id", "received_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
@@ -569,3 +571,25 @@ class FootageView(Base):
     end: Mapped[datetime] = mapped_column(UTCDateTime)
     loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"), nullable=True, index=True)
     context: Mapped[str] = mapped_column(String(32))  # playback | loan | replay
+
+
+# -- site plan -------------------------------------------------------------------------------
+
+
+class PlanMarker(Base):
+    """Where a zone or camera sits on one of the site's plan images, placed by an admin.
+
+    x and y are fractions of the image's width and height (0..1), so a rescaled image keeps its
+    markers. A device has one place: moving it to another plan moves the row."""
+
+    __tablename__ = "plan_markers"
+    __table_args__ = (UniqueConstraint("kind", "ref", name="uq_plan_markers_kind_ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # zone | camera
+    ref: Mapped[str] = mapped_column(String(64))  # the zone's or camera's id
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    placed_by: Mapped[str] = mapped_column(String(64))
+    placed_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -44,6 +44,7 @@ class Permission(StrEnum):
     RELEASE_EVIDENCE = "release_evidence"  # lift an evidence lock by hand
     ISSUE_LONG_PASSES = "issue_long_passes"  # visitor passes valid longer than a day
     APPROVE_LOANS = "approve_loans"  # footage loans: the management office's head (rule 3.4.3)
+    EDIT_PLAN = "edit_plan"  # place zone and camera markers on the site plan
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -53,6 +54,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.RELEASE_EVIDENCE: frozenset({Role.MANAGER, Role.ADMIN}),
     Permission.ISSUE_LONG_PASSES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
     Permission.APPROVE_LOANS: frozenset({Role.MANAGER}),
+    Permission.EDIT_PLAN: frozenset({Role.ADMIN}),
 }
 
 

@@ -26,6 +26,8 @@ from console.core.health import HealthRegistry
 from console.core.incidents import IncidentService
 from console.core.ingest import AlarmIngest
 from console.core.loans import LoanService
+from console.core.plans import PlanService
+from console.core.reports import ReportService
 from console.core.recordings import RecordingService
 from console.core.shifts import ShiftService
 from console.core.site import Site, load_site
@@ -69,6 +71,8 @@ class Desk:
             id_hasher,
             on_duty=lambda: [a.name for a in self.on_duty],
         )
+        self.plans = PlanService(site, db, self.bus, self.alarms, self.health)
+        self.reports = ReportService(site, db, self.checks)
         self.handover.add_provider(self.checks.open_items)
         self.handover.add_provider(self.incidents.open_items)
         self.handover.add_provider(self.visits.open_items)
@@ -107,6 +111,7 @@ class Desk:
             self.incidents,
             self.visits,
             self.loans,
+            self.reports,
         ):
             service.clock = clock
 

@@ -382,6 +382,17 @@ class Gate(BaseModel):
     camera: str | None = None  # a camera id: the snapshot of the visitor comes from it
 
 
+class Plan(BaseModel):
+    """A plan image (一区一图: one per area or floor) that zone and camera markers are placed on
+    (by an admin, in the plan pane; positions live in the database)."""
+
+    model_config = _CONFIG
+
+    id: Id
+    name: str
+    image: Annotated[Path, Field(strict=False)]  # PNG or JPEG; relative to the site file
+
+
 class Site(BaseModel):
     model_config = _CONFIG
 
@@ -395,6 +406,7 @@ class Site(BaseModel):
     zones: list[Zone] = []
     intercom: Intercom | None = None
     gates: list[Gate] = []
+    plans: list[Plan] = []
 
     _path: Path | None = PrivateAttr(default=None)
 
@@ -440,6 +452,11 @@ class Site(BaseModel):
         """Footage-loan packages, one folder per loan, before they go onto the medium."""
         return self.recordings_dir().parent / "loans"
 
+    def plan_image(self, plan: Plan) -> Path:
+        """A plan's image file (a relative path is taken from the site file's folder)."""
+        image = plan.image.expanduser()
+        return image if image.is_absolute() else self.path.parent / image
+
     def snapshots_dir(self) -> Path:
         """Snapshots from the wall: beside the recordings, in a folder of their own."""
         return self.recordings_dir().parent / "snapshots"
@@ -474,6 +491,7 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "zones": Zone,
     "intercom": Intercom,
     "gates": Gate,
+    "plans": Plan,
 }
 
 
@@ -984,11 +1002,39 @@ def _shared_ports(data: dict[str, Any], reporter: _Reporter) -> list[Problem]:
     return problems
 
 
+# The first bytes of the image formats Qt reads without plug-ins.
+_IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+
+def _plan_images(data: dict[str, Any], reporter: _Reporter, folder: Path) -> list[Problem]:
+    """Each plan's image must exist (relative to the site file's folder) and be PNG or JPEG."""
+    problems = []
+    for index, plan in _items(data, "plans"):
+        image = _text(plan, "image")
+        if not image:
+            continue
+        file = Path(image).expanduser()
+        file = file if file.is_absolute() else folder / file
+        loc: Loc = ("plans", index, "image")
+        try:
+            with file.open("rb") as handle:
+                head = handle.read(8)
+        except OSError as err:
+            reason = err.strerror or str(err)
+            problems.append(reporter.problem(loc, f"cannot read image {_show(image)}: {reason}"))
+            continue
+        if not any(head.startswith(magic) for magic in _IMAGE_MAGIC):
+            message = f"{_show(image)} is not a PNG or JPEG image"
+            problems.append(reporter.problem(loc, message))
+    return problems
+
+
 _CROSS_CHECKS: list[Callable[[dict[str, Any], _Reporter], list[Problem]]] = [
     lambda data, reporter: _duplicate_ids(data, "cameras", reporter),
     lambda data, reporter: _duplicate_ids(data, "alarm_sources", reporter),
     lambda data, reporter: _duplicate_ids(data, "zones", reporter),
     lambda data, reporter: _duplicate_ids(data, "gates", reporter),
+    lambda data, reporter: _duplicate_ids(data, "plans", reporter),
     _zone_references,
     _gate_cameras,
     _zone_points,
@@ -1044,6 +1090,7 @@ def load_site(path: Path) -> Site:
         problems += _validation_problems(err, reporter)
     for check in _CROSS_CHECKS:
         problems += check(data, reporter)
+    problems += _plan_images(data, reporter, path.parent)
     if problems or site is None:
         raise SiteError(sorted(problems, key=lambda p: (p.line, p.key)))
     site._path = path
