@@ -304,7 +304,8 @@ def _spreads(rows: Iterable[Sequence[Any]]) -> dict[str, Spread]:
     ranks: dict[str, dict[int, float]] = {}
     counts: dict[str, int] = {}
     for group, count, rank, value in rows:
-        ranks.setdefault(group, {})[int(rank)] = float(value)
+        # julianday() is a double: round off its microsecond noise
+        ranks.setdefault(group, {})[int(rank)] = round(float(value), 3)
         counts[group] = int(count)
     return {
         group: Spread(
