@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from console.core.auth import Actor, AuthError, Role
 from console.core.desk import Desk
 from console.core.exports import ExportError
 from console.core.recordings import RecordingError
+from console.core.reports import ReportError, ReportPeriod
 from console.core.site import Intercom, SiteError, load_site
 from console.core.sop import SopError
 from console.paths import DEMO_SITE
@@ -139,8 +140,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="also check the manifest itself against the hash printed on the receipt",
     )
 
+    report = sub.add_parser(
+        "report", help="a period's figures: PDF with charts, or CSV/JSON (one row per figure)"
+    )
+    which = report.add_mutually_exclusive_group(required=True)
+    which.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-11")
+    which.add_argument("--week", metavar="YYYY-MM-DD", help="the Monday-based week of this day")
+    which.add_argument("--day", metavar="YYYY-MM-DD", help="one day")
+    which.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day (with --to)")
+    report.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day, included")
+    report.add_argument(
+        "--format", choices=["pdf", "csv", "json"], help="default: from -o's suffix, else pdf"
+    )
+    report.add_argument("-o", "--output", type=Path, metavar="OUT", help="file (pdf needs one)")
+    _site_option(report, argparse.SUPPRESS)
+
     bench = sub.add_parser("bench", help="benchmarks: print figures measured in one run")
-    bench.add_argument("what", choices=["alarms", "wall"])
+    bench.add_argument("what", choices=["alarms", "wall", "reports"])
     bench.add_argument("--quick", action="store_true", help="fewer samples (for tests)")
     bench.add_argument("--streams", type=int, default=9, help="wall: sub streams (default 9)")
     bench.add_argument(
@@ -464,7 +480,66 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(f"{option} {text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _report_period(desk: Desk, args: argparse.Namespace) -> ReportPeriod:
+    tz = desk.site.tz()
+    if args.last is not None and args.first is None:
+        raise CommandError("--to needs --from")
+    if args.month is not None:
+        return ReportPeriod.parse_month(args.month, tz)
+    if args.week is not None:
+        return ReportPeriod.week(_day(args.week, "--week"), tz)
+    if args.day is not None:
+        return ReportPeriod.day(_day(args.day, "--day"), tz)
+    if args.last is None:
+        raise CommandError("--from needs --to")
+    return ReportPeriod.custom(_day(args.first, "--from"), _day(args.last, "--to"), tz)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from console.core import exports
+    from console.core.reports import REPORT_COLUMNS, report_rows
+
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
+        fmt = suffix if suffix in ("csv", "json") else "pdf"
+    if fmt == "pdf" and args.output is None:
+        raise CommandError("a PDF report needs -o FILE.pdf")
+    desk = _open_desk(args)
+    try:
+        period = _report_period(desk, args)
+        report = desk.reports.report(period)
+        language = args.lang or desk.site.site.language
+    finally:
+        desk.close()
+    if fmt == "pdf":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from console.ui.report_pdf import write_report_pdf
+
+        write_report_pdf(report, args.output, language=language)
+        print(f"report {period.label} written to {args.output}", file=sys.stderr)
+        return EXIT_OK
+    text = exports.render(report_rows(report), REPORT_COLUMNS, fmt)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        exports.write_atomically(args.output, text, bom=fmt == "csv")
+        print(f"report {period.label} written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "reports":
+        from console.core.bench_reports import run_bench as run_reports
+
+        return run_reports(quick=args.quick)
     if args.what == "wall":
         from console.ui.bench_wall import run_bench as run_wall
 
@@ -502,6 +577,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "clip": cmd_clip,
     "retention": cmd_retention,
     "verify-package": cmd_verify_package,
+    "report": cmd_report,
     "bench": cmd_bench,
 }
 
@@ -533,6 +609,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         SopError,
         ExportError,
         RecordingError,
+        ReportError,
         OSError,
     ) as exc:
         print(f"watchdesk: {exc}", file=sys.stderr)

@@ -269,29 +269,20 @@ _COUNT_COLUMNS = f"""
 """
 
 
-def _percentile_sql(seconds: Callable[[str, str], str], column: str) -> str:
-    """Per kind and overall ('*'): the values at the ranks the median and the 90th percentile
-    fall between (1-based; interpolation happens in Python)."""
-    span = seconds("raised_at", column)
-    return f"""
-        WITH d AS (
-            SELECT zone_kind AS g, {span} AS v FROM alarms
-            WHERE {ALARMS_IN_PERIOD} AND {column} IS NOT NULL
-            UNION ALL
-            SELECT '*' AS g, {span} AS v FROM alarms
-            WHERE {ALARMS_IN_PERIOD} AND {column} IS NOT NULL
-        ),
-        r AS (
-            SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn,
-                   COUNT(*) OVER (PARTITION BY g) AS n
-            FROM d
-        )
-        SELECT g, n, rn, v FROM r
-        WHERE rn IN ((n - 1) / 2 + 1, (n - 1) / 2 + 2, (n - 1) * 9 / 10 + 1, (n - 1) * 9 / 10 + 2)
-    """
+def _ranks(count: int) -> set[int]:
+    """The 1-based ranks the median and the 90th percentile of `count` values fall between."""
+    ranks: set[int] = set()
+    for q in QUANTILES:
+        low = int(q * (count - 1))
+        ranks.update(r for r in (low + 1, low + 2) if r <= count)
+    return ranks
+
+
+QUANTILES = (0.5, 0.9)
 
 
 def _interpolate(count: int, at_rank: dict[int, float], q: float) -> float:
+    """Linear interpolation between the nearest ranks (as PostgreSQL's percentile_cont)."""
     position = q * (count - 1)
     low = int(position)
     value = at_rank[low + 1]
@@ -300,21 +291,53 @@ def _interpolate(count: int, at_rank: dict[int, float], q: float) -> float:
     return value
 
 
-def _spreads(rows: Iterable[Sequence[Any]]) -> dict[str, Spread]:
-    ranks: dict[str, dict[int, float]] = {}
-    counts: dict[str, int] = {}
-    for group, count, rank, value in rows:
-        # julianday() is a double: round off its microsecond noise
-        ranks.setdefault(group, {})[int(rank)] = round(float(value), 3)
-        counts[group] = int(count)
-    return {
-        group: Spread(
-            count,
-            _interpolate(count, ranks[group], 0.5),
-            _interpolate(count, ranks[group], 0.9),
+def _spread(values: list[int]) -> Spread:
+    """Median and 90th percentile of sorted milliseconds, in seconds."""
+    if not values:
+        return Spread()
+    count = len(values)
+    at_rank = {rank: values[rank - 1] / 1000 for rank in _ranks(count)}
+    return Spread(count, _interpolate(count, at_rank, 0.5), _interpolate(count, at_rank, 0.9))
+
+
+class _Durations:
+    """Time to acknowledge and time to close, per zone kind and overall: median and 90th
+    percentile. SQL computes every duration (in whole milliseconds) in one pass over the
+    period's alarms; only the order statistics are taken here, from sorted lists (SQLite has
+    no percentile function, and its window functions would sort every value once per
+    figure)."""
+
+    def __init__(self, service: ReportService) -> None:
+        ack = service._seconds("raised_at", "acknowledged_at")
+        close = service._seconds("raised_at", "closed_at")
+        self.query = _timed(
+            f"SELECT zone_kind, CAST(ROUND({ack} * 1000) AS BIGINT), "
+            f"CAST(ROUND({close} * 1000) AS BIGINT) "
+            f"FROM alarms WHERE {ALARMS_IN_PERIOD} AND acknowledged_at IS NOT NULL",
+            "start",
+            "end",
         )
-        for group, count in counts.items()
-    }
+
+    def spreads(
+        self, execute: Any, window: dict[str, Any]
+    ) -> tuple[dict[str, Spread], dict[str, Spread]]:
+        acks: dict[str, list[int]] = {}
+        closes: dict[str, list[int]] = {}
+        for kind, ack_ms, close_ms in execute(self.query, window).all():
+            acks.setdefault(kind, []).append(ack_ms)
+            if close_ms is not None:
+                closes.setdefault(kind, []).append(close_ms)
+        spreads: list[dict[str, Spread]] = []
+        for per_kind in (acks, closes):
+            every: list[int] = []
+            for values in per_kind.values():
+                values.sort()
+                every += values
+            every.sort()  # sorted runs: timsort merges them
+            found = {kind: _spread(values) for kind, values in per_kind.items()}
+            found["*"] = _spread(every)
+            spreads.append(found)
+        return spreads[0], spreads[1]
 
 
 _CAMERA_EVENTS = "source_id LIKE 'camera:%' AND type IN ('comm_fault', 'comm_restore')"
@@ -372,7 +395,9 @@ class ReportService:
     ) -> None:
         self.site, self.db, self.checks, self.clock = site, db, checks, clock
         self.tz = site.tz()
-        self._seconds = _seconds_sql("sqlite" if db.is_sqlite else "postgresql")
+        dialect = "sqlite" if db.is_sqlite else "postgresql"
+        self._seconds = _seconds_sql(dialect)
+        self._durations = _Durations(self)
 
     def period(self, kind: PeriodKind, first: date, last: date | None = None) -> ReportPeriod:
         """The period of this kind holding `first` (custom: `first` to `last`)."""
@@ -392,11 +417,8 @@ class ReportService:
         window = {"start": period.start, "end": period.end, "until": until}
         with self.db.read() as s:
             execute: Any = s.execute
-            counts = self._alarm_counts(execute, window)
-            ack = _spreads(execute(_timed(self._pct("acknowledged_at"), "start", "end"), window))
-            close = _spreads(execute(_timed(self._pct("closed_at"), "start", "end"), window))
-            zones = self._zone_counts(execute, window)
-            faults = self._faults(execute, window)
+            counts, zones, faults = self._alarm_counts(execute, window)
+            ack, close = self._durations.spreads(execute, window)
             cameras = self._cameras(execute, window, until - period.start)
             visits = self._grouped(
                 execute,
@@ -458,46 +480,41 @@ class ReportService:
 
     # -- the parts ------------------------------------------------------------------------------
 
-    def _pct(self, column: str) -> str:
-        return _percentile_sql(self._seconds, column)
-
-    def _alarm_counts(self, execute: Any, window: dict[str, Any]) -> dict[str, AlarmCounts]:
+    def _alarm_counts(
+        self, execute: Any, window: dict[str, Any]
+    ) -> tuple[dict[str, AlarmCounts], list[AlarmCounts], list[FaultCounts]]:
+        """One pass over the period's queue items: alarms per kind (and "*" for all) and per
+        zone, most first; faults (every other event) per event."""
         query = f"""
-            SELECT zone_kind, {_COUNT_COLUMNS} FROM alarms WHERE {ALARMS_IN_PERIOD}
-            GROUP BY zone_kind
-        """
-        found = {}
-        total = [0] * 6
-        for kind, *numbers in execute(_timed(query, "start", "end"), window):
-            values = [int(n or 0) for n in numbers]
-            found[kind] = _counts(kind, kind, kind, values)
-            total = [a + b for a, b in zip(total, values, strict=True)]
-        found["*"] = _counts("*", "", "", total)
-        return found
-
-    def _zone_counts(self, execute: Any, window: dict[str, Any]) -> list[AlarmCounts]:
-        query = f"""
-            SELECT COALESCE(zone_id, '?' || zone_name) AS z, MAX(zone_name), MAX(zone_kind),
+            SELECT event, COALESCE(zone_id, '?' || zone_name) AS z, MAX(zone_name), zone_kind,
                    {_COUNT_COLUMNS}
-            FROM alarms WHERE {ALARMS_IN_PERIOD}
-            GROUP BY COALESCE(zone_id, '?' || zone_name)
-            ORDER BY n DESC, z
+            FROM alarms WHERE raised_at >= :start AND raised_at < :end
+            GROUP BY event, COALESCE(zone_id, '?' || zone_name), zone_kind
         """
-        return [
-            _counts(key, name, kind, [int(n or 0) for n in numbers])
-            for key, name, kind, *numbers in execute(_timed(query, "start", "end"), window)
-        ]
-
-    def _faults(self, execute: Any, window: dict[str, Any]) -> list[FaultCounts]:
-        query = """
-            SELECT event, COUNT(*) AS n, SUM(CASE WHEN state != 'closed' THEN 1 ELSE 0 END)
-            FROM alarms WHERE event != 'alarm' AND raised_at >= :start AND raised_at < :end
-            GROUP BY event ORDER BY n DESC, event
-        """
-        return [
-            FaultCounts(event, int(n), int(o or 0))
-            for event, n, o in execute(_timed(query, "start", "end"), window)
-        ]
+        kinds: dict[str, list[int]] = {}
+        zones: dict[str, tuple[str, str, list[int]]] = {}
+        faults: dict[str, list[int]] = {}
+        for event, zone, name, kind, *numbers in execute(_timed(query, "start", "end"), window):
+            values = [int(n or 0) for n in numbers]
+            if event != "alarm":
+                _add(faults.setdefault(event, [0] * 6), values)
+                continue
+            _add(kinds.setdefault(kind, [0] * 6), values)
+            _add(zones.setdefault(zone, (name, kind, [0] * 6))[2], values)
+        by_kind = {kind: _counts(kind, kind, kind, values) for kind, values in kinds.items()}
+        total = [0] * 6
+        for values in kinds.values():
+            _add(total, values)
+        by_kind["*"] = _counts("*", "", "", total)
+        by_zone = sorted(
+            (_counts(zone, name, kind, values) for zone, (name, kind, values) in zones.items()),
+            key=lambda c: (-c.count, c.key),
+        )
+        fault_counts = sorted(
+            (FaultCounts(event, values[0], values[5]) for event, values in faults.items()),
+            key=lambda f: (-f.count, f.event),
+        )
+        return by_kind, by_zone, fault_counts
 
     def _cameras(
         self, execute: Any, window: dict[str, Any], measured: timedelta
@@ -588,6 +605,11 @@ def _aware(value: Any) -> datetime:
         value = datetime.fromisoformat(value)
     assert isinstance(value, datetime)
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _add(total: list[int], values: list[int]) -> None:
+    for index, value in enumerate(values):
+        total[index] += value
 
 
 def _counts(key: str, label: str, kind: str, values: list[int]) -> AlarmCounts:

@@ -735,3 +735,55 @@ def test_duty_settings_name_the_bad_key_and_line(tmp_path: Path) -> None:
     problem = only_problem(write(tmp_path, text))
     assert problem.key == "duty.shift_names"
     assert "one name per shift start (2), got 1" in problem.message
+
+
+# --- plans --------------------------------------------------------------------------------------
+
+PNG_HEAD = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+
+
+def test_plans_resolve_their_images_from_the_site_files_folder(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "site.png").write_bytes(PNG_HEAD)
+    (tmp_path / "b1.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 16)
+    text = MINIMAL + (
+        '[[plans]]\nid = "site"\nname = "总平面"\nimage = "plans/site.png"\n'
+        '[[plans]]\nid = "b1"\nname = "车库"\nimage = "b1.jpg"\n'
+    )
+    site = load_site(write(tmp_path, text))
+
+    assert [p.id for p in site.plans] == ["site", "b1"]
+    assert site.plan_image(site.plans[0]) == tmp_path / "plans" / "site.png"
+
+
+def test_plan_image_missing_or_not_an_image_names_the_key_and_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a picture", encoding="utf-8")
+    text = MINIMAL + (
+        '[[plans]]\nid = "site"\nname = "总平面"\nimage = "gone.png"\n'
+        '[[plans]]\nid = "b1"\nname = "车库"\nimage = "notes.txt"\n'
+        '[[plans]]\nid = "b1"\nname = "again"\nimage = "notes.txt"\n'
+    )
+    problems = problems_of(write(tmp_path, text))
+
+    found = [(p.line, p.key, p.message) for p in problems]
+    assert (
+        line_of(text, "gone.png"),
+        "plans[0].image",
+        'cannot read image "gone.png": No such file or directory',
+    ) in found
+    not_image = (
+        line_of(text, "notes.txt"),
+        "plans[1].image",
+        '"notes.txt" is not a PNG or JPEG image',
+    )
+    assert not_image in found
+    assert (line_of(text, 'id = "b1"', after="notes.txt"), "plans[2].id") in [
+        (p.line, p.key) for p in problems if "duplicate id" in p.message
+    ]
+
+
+def test_demo_site_plans_exist() -> None:
+    site = load_site(DEMO_SITE)
+    assert [p.id for p in site.plans] == ["site", "garage-b1"]
+    for plan in site.plans:
+        assert site.plan_image(plan).read_bytes()[:8] == PNG_HEAD[:8]
