@@ -27,8 +27,8 @@ from console.core.incidents import IncidentService
 from console.core.ingest import AlarmIngest
 from console.core.loans import LoanService
 from console.core.plans import PlanService
-from console.core.reports import ReportService
 from console.core.recordings import RecordingService
+from console.core.reports import ReportService
 from console.core.shifts import ShiftService
 from console.core.site import Site, load_site
 from console.core.visits import IdHasher, VisitService
