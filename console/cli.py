@@ -510,11 +510,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
         fmt = suffix if suffix in ("csv", "json") else "pdf"
-    if fmt == "pdf" and args.output is None:
-        raise CommandError("a PDF report needs -o FILE.pdf")
     desk = _open_desk(args)
     try:
         period = _report_period(desk, args)
+        if fmt == "pdf" and args.output is None:
+            raise CommandError("a PDF report needs -o FILE.pdf")
         report = desk.reports.report(period)
         language = args.lang or desk.site.site.language
     finally:

@@ -655,8 +655,8 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
         )
 
     tz = report.period.tz
-    add("period", report.period.kind, report.period.label, "first_day", report.period.first)
-    add("period", report.period.kind, report.period.label, "last_day", report.period.last)
+    add("period", report.period.kind, report.period.label, "first_day", report.period.first.isoformat())
+    add("period", report.period.kind, report.period.label, "last_day", report.period.last.isoformat())
     until = report.measured_until.astimezone(tz).isoformat(timespec="seconds")
     add("period", report.period.kind, report.period.label, "measured_until", until)
     made = report.made_at.astimezone(tz).isoformat(timespec="seconds")

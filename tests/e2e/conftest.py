@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -14,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from console.paths import DEMO_SITE, ROOT
+from console.paths import ROOT
+from tests.demo import copy_demo_site
 from tests.e2e.screen import Screen
 
 MAIN = [sys.executable, str(ROOT / "main.py")]
@@ -84,9 +84,7 @@ def wait_for_line(proc: subprocess.Popen[str], needle: str, timeout: float = 30)
 
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "site.toml"
-    shutil.copy(DEMO_SITE, copy)
-    return copy
+    return copy_demo_site(tmp_path)
 
 
 @pytest.fixture

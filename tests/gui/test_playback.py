@@ -31,6 +31,7 @@ from devices.cameras.base import Gap
 from schema.types import utcnow
 from tests import footage
 from tests.conftest import ADMIN_PASSWORD
+from tests.demo import copy_demo_site
 
 # Offscreen there is no GPU: the first video frame a QVideoWidget paints makes Qt say, once
 # per process, that it converts frames on the CPU. That one message is expected here.
@@ -51,9 +52,7 @@ def demo_site(tmp_path: Path) -> Path:
         f'\n[[cameras]]\nid = "{CAMERA}"\nname = "{CAMERA_NAME}"\n'
         f'main = "sim:{CAMERA}"\nrecord = true\n'
     )
-    path = tmp_path / "site.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return copy_demo_site(tmp_path, text)
 
 
 def index_segment(desk: Desk, start: datetime, seconds: int, shade: int = 0) -> Path:

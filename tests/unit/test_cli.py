@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,12 @@ from sqlalchemy import text
 from console.cli import main
 from console.core.desk import Desk
 from console.paths import DEMO_SITE
+from tests.demo import copy_demo_site
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    copy = tmp_path / "site.toml"
-    shutil.copy(DEMO_SITE, copy)
-    return copy
+    return copy_demo_site(tmp_path)
 
 
 def _stdin(monkeypatch: pytest.MonkeyPatch, *lines: str) -> None:

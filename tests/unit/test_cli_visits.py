@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,13 @@ from console.cli import main
 from console.core.auth import Role
 from console.core.desk import Desk
 from console.core.visits import IdType, Instruction, ResidentDecision, VisitForm, resident_id_check
-from console.paths import DEMO_SITE
 from devices.intercom.base import CallResult, Outcome
+from tests.demo import copy_demo_site
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    copy = tmp_path / "site.toml"
-    shutil.copy(DEMO_SITE, copy)
-    return copy
+    return copy_demo_site(tmp_path)
 
 
 def _edit(site: Path, old: str, new: str) -> None:

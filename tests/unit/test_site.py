@@ -16,6 +16,7 @@ from console.core.site import (
     normalize_point,
 )
 from console.paths import DEMO_SITE
+from tests.demo import copy_demo_site
 
 MINIMAL = '[site]\nname = "测试小区"\n'
 
@@ -179,12 +180,13 @@ def test_demo_broken_three_ways_reports_all_three_with_lines(tmp_path: Path) -> 
     text = DEMO_SITE.read_text(encoding="utf-8")
     tamper = 'id = "garage-b1-tamper"\nname = "车库B1探测器防拆"\nsource = "demo-panel"'
     assert text.count(tamper) == 1
-    assert text.count('id = "garage-b1"\n') == 1
+    camera = 'id = "garage-b1"\nname = "地下车库B1"\n'
+    assert text.count(camera) == 1
     assert text.count("ring_timeout_s = 25") == 1
     text = text.replace(tamper, tamper.replace("demo-panel", "ghost-panel"))
-    text = text.replace('id = "garage-b1"\n', 'id = "garage-b1"\ncolour = "grey"\n')
+    text = text.replace(camera, camera + 'colour = "grey"\n')
     text = text.replace("ring_timeout_s = 25", 'ring_timeout_s = "long"')
-    path = write(tmp_path, text, "broken.toml")
+    path = copy_demo_site(tmp_path, text, "broken.toml")
 
     camera_index = text[: text.index('colour = "grey"')].count("[[cameras]]") - 1
     zone_index = text[: text.index("ghost-panel")].count("[[zones]]") - 1
