@@ -655,12 +655,14 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
         )
 
     tz = report.period.tz
-    add("period", report.period.kind, report.period.label, "first_day", report.period.first.isoformat())
-    add("period", report.period.kind, report.period.label, "last_day", report.period.last.isoformat())
-    until = report.measured_until.astimezone(tz).isoformat(timespec="seconds")
-    add("period", report.period.kind, report.period.label, "measured_until", until)
-    made = report.made_at.astimezone(tz).isoformat(timespec="seconds")
-    add("period", report.period.kind, report.period.label, "made_at", made)
+    period = report.period
+    for measure, value in (
+        ("first_day", period.first.isoformat()),
+        ("last_day", period.last.isoformat()),
+        ("measured_until", report.measured_until.astimezone(tz).isoformat(timespec="seconds")),
+        ("made_at", report.made_at.astimezone(tz).isoformat(timespec="seconds")),
+    ):
+        add("period", period.kind, period.label, measure, value)
     for section, items in (
         ("alarms", [report.alarms]),
         ("alarms_by_kind", report.by_kind),
