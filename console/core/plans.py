@@ -6,7 +6,8 @@ database as fractions of the image's size. A device has one place on one plan.
 
 `states()` says what every marker shows right now, from the alarm queue and device health:
 - a zone with an unacknowledged queue item flashes in that item's priority colour until
-  someone acknowledges it, then stays coloured until the item is closed;
+  someone acknowledges it, then stays coloured until the item is closed (a shelved zone's
+  items colour it without flashing, as they sound nothing in the queue);
 - a camera without picture, or a zone whose alarm source has a fault, is greyed (offline).
 
 Qt-free; the plan pane draws it.
@@ -77,7 +78,7 @@ class MarkerState:
     kind: MarkerKind
     ref: str
     priority: int | None = None  # the most urgent open queue item's (1 fire .. 5 fault)
-    flashing: bool = False  # an open item nobody has acknowledged yet
+    flashing: bool = False  # an open item nobody has acknowledged yet (zone not shelved)
     alarm_id: int | None = None  # the item a click opens: unacknowledged first, most urgent
     open_alarms: int = 0
     offline: bool = False  # camera without picture, or the zone's source faulted
@@ -124,7 +125,8 @@ class PlanService:
         return list(self._devices.values())
 
     def device(self, kind: MarkerKind | str, ref: str) -> Device:
-        device = self._devices.get((MarkerKind(kind), ref))
+        known = kind in tuple(MarkerKind)
+        device = self._devices.get((MarkerKind(kind), ref)) if known else None
         if device is None:
             raise PlanError("no_device", f"the site file has no {kind} {ref!r}")
         return device
@@ -147,9 +149,9 @@ class PlanService:
             )
         return views
 
-    def unplaced(self) -> list[Device]:
-        """Zones and cameras not on any plan yet."""
-        placed = {m.key for m in self.markers()}
+    def unplaced(self, markers: list[MarkerView] | None = None) -> list[Device]:
+        """Zones and cameras not on any plan yet (given every marker, or read here)."""
+        placed = {m.key for m in (self.markers() if markers is None else markers)}
         return [d for d in self.devices() if (d.kind, d.ref) not in placed]
 
     # -- placing (admins) ---------------------------------------------------------------------
@@ -231,7 +233,8 @@ class PlanService:
                 MarkerKind.ZONE,
                 zone_id,
                 priority=min(a.priority for a in open_items) if open_items else None,
-                flashing=any(a.state == State.NEW for a in open_items),
+                # a shelved zone's alarms stay quiet here too (they are listed, coloured)
+                flashing=any(a.state == State.NEW and not a.shelved for a in open_items),
                 alarm_id=top.id if top else None,
                 open_alarms=len(open_items),
                 offline=offline,

@@ -54,7 +54,7 @@ from console.ui.alarm_model import (
 from console.ui.alarm_sound import AlarmSound
 from console.ui.dialogs import _AsyncDialog
 from console.ui.forms import add_field
-from console.ui.panes import PaneContext, PaneSpec, register
+from console.ui.panes import PaneContext, PaneSpec, raise_dock, register
 from console.ui.wording import describe
 from console.ui.worker import run_in_background
 from schema.types import utcnow
@@ -475,6 +475,12 @@ class AlarmPane(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        if event.topic == "alarm.show":  # another pane (the site plan) opens an alarm here
+            alarm_id = event.data.get("alarm_id")
+            if isinstance(alarm_id, int):
+                raise_dock(self)
+                self.select_alarm(alarm_id)
+            return
         # Not restarted by later events: a steady stream still redraws every 20 ms.
         if event.topic.startswith("alarm.") and not self._debounce.isActive():
             self._debounce.start()
@@ -543,6 +549,26 @@ class AlarmPane(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectRow(index.row())
         self._load_detail()
+
+    def select_alarm(self, alarm_id: int) -> bool:
+        """Select the alarm's row (grouped: its zone's row). False when it is not shown yet:
+        the open alarms are then reloaded, and it is selected if it is among them."""
+        self.selected_id = alarm_id
+        if self.show_closed.currentData():  # recently closed shown: back to the open ones
+            self.show_closed.setCurrentIndex(0)  # reloads
+            return False
+        row = self.model.row_of(alarm_id)
+        alarm = next((a for a in self.alarms if a.id == alarm_id), None)
+        if row < 0 and alarm is not None and alarm.zone_id is not None:
+            zone = alarm.zone_id
+            row = next((i for i, a in enumerate(self.model.rows) if a.zone_id == zone), -1)
+        if row < 0:
+            self.refresh()
+            return False
+        self.selected_id = self.model.rows[row].id
+        self._reselect()
+        self.table.scrollTo(self.table.currentIndex())
+        return True
 
     def _current_changed(self, current: Any, _previous: Any) -> None:
         alarm_id = self.proxy.data(current, ID_ROLE) if current.isValid() else None

@@ -524,6 +524,8 @@ class CameraWall(QWidget):
         for other in self._tiles:
             other.show()
         tile.set_profile(self._profile(tile), streaming=self._streaming)
+        if self._lent_to_open(tile):
+            self._repay(tile.camera_id or "")  # a tile lent by open_camera() goes back
 
     def escape(self) -> None:
         """Esc: dismiss the alarm view, else restore the enlarged tile, else leave full screen."""
@@ -699,6 +701,8 @@ class CameraWall(QWidget):
                     alarm_id=int(alarm_id) if isinstance(alarm_id, int) else None,
                 )
             )
+        elif event.topic == "camera.open":
+            self.open_camera(str(data.get("camera_id")))
         elif event.topic == "camera.status":
             camera_id = str(data.get("camera_id"))
             try:
@@ -706,6 +710,27 @@ class CameraWall(QWidget):
             except ValueError:
                 state = None
             self._show_camera_state(camera_id, state)
+
+    def open_camera(self, camera_id: str) -> bool:
+        """Enlarge a camera asked for elsewhere (a click on the site plan), without the alarm
+        frame: its tile, else one lent until the wall is restored. An alarm view on screen
+        keeps the screen (dismissing it is the operator's call); the wall says so."""
+        if camera_id not in self.names or not self._tiles:
+            log.warning("open request for unknown camera %r", camera_id)
+            return False
+        self._raise_pane()
+        if self.alarms and self.alarms[-1].camera_id != camera_id:
+            self.show_message(
+                self.tr("%1 is not shown: dismiss the alarm view first (Esc).").replace(
+                    "%1", self.names[camera_id]
+                )
+            )
+            return False
+        tile = next((t for t in self._tiles if t.camera_id == camera_id), None)
+        if tile is None:
+            tile = self._tile_for(camera_id)  # lent: given back by _unenlarge
+        self.enlarge(tile)
+        return True
 
     def show_alarm(self, request: AlarmRequest) -> None:
         """Enlarge the camera with a red frame and the zone's name until dismissed."""
@@ -721,6 +746,8 @@ class CameraWall(QWidget):
             self._refresh_marks()
             return
         top = self.alarms[-1]
+        if self.enlarged is not None and self._lent_to_open(self.enlarged):
+            self._unenlarge()  # give back the tile open_camera() borrowed before lending again
         tile = self._tile_for(top.camera_id)
         if self.enlarged is not tile:
             self._unenlarge()
@@ -742,6 +769,13 @@ class CameraWall(QWidget):
         self._loans.append(_Loan(tile, tile.camera_id, camera_id))
         tile.set_camera(camera_id, streaming=self._streaming)
         return tile
+
+    def _lent_to_open(self, tile: CameraTile) -> bool:
+        """The tile shows a camera it was lent for by open_camera(), not for an alarm."""
+        alarmed = {a.camera_id for a in self.alarms}
+        return tile.camera_id not in alarmed and any(
+            loan.tile is tile and loan.camera_id == tile.camera_id for loan in self._loans
+        )
 
     def _repay(self, camera_id: str) -> None:
         """Give back the tiles lent to this camera's alarm view."""

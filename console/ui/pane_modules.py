@@ -14,6 +14,7 @@ PANE_MODULES = (
     "console.ui.duty_pane",
     "console.ui.loans_pane",
     "console.ui.playback_pane",
+    "console.ui.plan_pane",
     "console.ui.records_pane",
     "console.ui.site_pane",
     "console.ui.visits_pane",

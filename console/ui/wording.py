@@ -29,6 +29,8 @@ from console.core.loans import (
 from console.core.loans import MAX_TEXT as MAX_LOAN_TEXT
 from console.core.loans import Outcome as LoanOutcome
 from console.core.packages import FileState, PackageError
+from console.core.plans import PlanError
+from console.core.reports import MAX_DAYS, ReportError
 from console.core.shifts import DutyError
 from console.core.visits import (
     MAX_NAME,
@@ -102,6 +104,20 @@ def _alarm_error(exc: AlarmError) -> str:
         "not_shelved": QCoreApplication.translate("Wording", "This zone is not shelved."),
         "unknown_zone": QCoreApplication.translate("Wording", "There is no such zone."),
         "not_found": QCoreApplication.translate("Wording", "There is no such alarm."),
+    }
+    return texts.get(exc.code, str(exc))
+
+
+def _plan_error(exc: PlanError) -> str:
+    texts = {
+        "no_plan": QCoreApplication.translate(
+            "Wording", "The site file has no such plan: check its [[plans]]."
+        ),
+        "no_device": QCoreApplication.translate(
+            "Wording", "The site file has no such zone or camera any more."
+        ),
+        "off_plan": QCoreApplication.translate("Wording", "Place the marker on the plan image."),
+        "not_placed": QCoreApplication.translate("Wording", "This device is on no plan."),
     }
     return texts.get(exc.code, str(exc))
 
@@ -612,6 +628,20 @@ def pass_kind_label(kind: PassKind) -> str:
     }[kind]
 
 
+def _report_error(exc: ReportError) -> str:
+    texts = {
+        # core says "bad_period" both for an end before the start and for too long a period
+        "bad_period": QCoreApplication.translate(
+            "Wording",
+            "A report period must end on or after its first day and cover at most %1 days.",
+        ).replace("%1", str(MAX_DAYS)),
+        "bad_month": QCoreApplication.translate(
+            "Wording", "Give the month as YYYY-MM, for example 2026-11."
+        ),
+    }
+    return texts.get(exc.code, str(exc))
+
+
 def describe(exc: Exception) -> str:
     """One sentence for the operator; unknown errors keep their own text."""
     if isinstance(exc, BadCredentials):
@@ -637,6 +667,10 @@ def describe(exc: Exception) -> str:
         return _visit_error(exc)
     if isinstance(exc, LoanError):
         return _loan_error(exc)
+    if isinstance(exc, PlanError):
+        return _plan_error(exc)
+    if isinstance(exc, ReportError):
+        return _report_error(exc)
     if isinstance(exc, (ExportError, PackageError)):
         return QCoreApplication.translate(
             "Wording", "The files could not be written or read: %1"

@@ -216,3 +216,33 @@ def test_an_alarm_from_before_the_log_in_still_brings_up_its_camera(qtbot, desk,
     qtbot.waitUntil(lambda: wall.alarm_shown is not None and wall.alarm_shown.alarm_id != fire)
     assert wall.alarm_shown.camera_id == "garage-b1"
     window.close()
+
+
+def test_alarm_show_raises_the_pane_and_selects_that_alarm(qtbot, operator_window) -> None:
+    """What a click on a zone of the site plan asks for ("alarm.show")."""
+    desk, pane = operator_window.desk, pane_of(operator_window)
+    fire = raise_(desk, "sim:1")
+    beam = raise_(desk, "sim:5")
+    qtbot.waitUntil(lambda: pane.proxy.rowCount() == 2)
+    qtbot.waitUntil(lambda: pane.selected_id == fire)  # the top of the queue first
+    operator_window.docks["log"].raise_()  # the duty log shares the alarms' tabbed dock
+    qtbot.waitUntil(lambda: pane.visibleRegion().isEmpty())  # its tab is behind
+
+    desk.bus.publish("alarm.show", alarm_id=beam, zone_id="perimeter-north-beam")
+    qtbot.waitUntil(lambda: not pane.visibleRegion().isEmpty())  # raised
+    assert pane.selected_id == beam
+    assert pane.selected().zone_name == "周界北侧红外对射"
+    assert pane.table.selectionModel().selectedRows()[0].data() == "P3 Perimeter"
+    qtbot.waitUntil(lambda: pane.detail.detail is not None and pane.detail.detail.alarm.id == beam)
+
+    # Not loaded yet (raised a moment ago): selected once the reload brings it.
+    panic = raise_(desk, "sim:7")
+    assert not pane.select_alarm(panic)
+    qtbot.waitUntil(lambda: pane.selected() is not None and pane.selected().id == panic)
+
+    # From the recently closed alarms, back to the open ones.
+    pane.show_closed.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: pane.proxy.rowCount() == 0)
+    desk.bus.publish("alarm.show", alarm_id=fire)
+    qtbot.waitUntil(lambda: pane.selected() is not None and pane.selected().id == fire)
+    assert pane.show_closed.currentIndex() == 0

@@ -608,3 +608,40 @@ def test_decoded_colours_reach_the_screen_unswapped(tmp_path: Path, colour: str,
     pixel = frame_image(frame).pixelColor(80, 60)
     got = (pixel.red(), pixel.green(), pixel.blue())
     assert all(abs(a - b) < 24 for a, b in zip(got, rgb, strict=True)), got
+
+
+def test_camera_open_enlarges_without_the_alarm_frame(qtbot, wall: CameraWall, desk: Desk) -> None:
+    """What a click on a camera of the site plan asks for ("camera.open")."""
+    wall.set_layout(4, ["gate", "yard", None, None])
+    yard = tile_of(wall, "yard")
+    desk.bus.publish("camera.open", camera_id="yard")
+    assert enlarged_of(wall) is yard
+    assert profile_of(yard) == "main"
+    assert yard.alarm_zone is None  # no red frame, no banner: it is not an alarm
+    assert wall.alarm_shown is None
+    assert not wall.banner.isVisible()
+    wait_frames(qtbot, yard)
+    shot = yard.grab().toImage()
+    assert shot.pixelColor(4, shot.height() // 2) != ALARM_RED
+    wall.restore()
+    assert enlarged_of(wall) is None
+
+    # A camera not on the wall borrows a free tile until the wall is restored.
+    desk.bus.publish("camera.open", camera_id="lobby")
+    lobby = tile_of(wall, "lobby")
+    assert enlarged_of(wall) is lobby
+    assert wall.own_cameras() == ["gate", "yard", None, None]
+    activate(qtbot, wall)
+    lobby.setFocus()
+    qtbot.keyClick(lobby, Qt.Key.Key_Escape)
+    assert enlarged_of(wall) is None
+    assert [t.camera_id for t in wall.tiles()] == ["gate", "yard", None, None]
+
+    # An alarm view keeps the screen; the wall says why the camera is not shown.
+    desk.bus.publish("camera.show", camera_id="yard", zone_name="花园周界", alarm_id=3)
+    desk.bus.publish("camera.open", camera_id="gate")
+    assert enlarged_of(wall) is yard
+    assert [a.camera_id for a in wall.alarms] == ["yard"]
+    assert "dismiss the alarm view" in wall.message.text()
+    desk.bus.publish("camera.open", camera_id="nowhere")  # unknown: ignored
+    assert enlarged_of(wall) is yard

@@ -112,3 +112,20 @@ def test_faulted_sources_grey_their_zones_and_offline_cameras_grey(desk: Desk) -
     desk.health.report("alarm_source", "demo-panel", Health.OK)
     desk.health.report("camera", "garage-b1", Health.OK)
     assert desk.plans.states() == {}
+
+
+def test_a_shelved_zone_is_coloured_but_does_not_flash(desk: Desk, admin) -> None:
+    from datetime import timedelta
+
+    from schema.types import utcnow
+
+    desk.alarms.shelve(admin, "garage-b1-tamper", "探测器待修", utcnow() + timedelta(hours=1))
+    raise_alarm(desk, "sim:9")
+    state = desk.plans.states()[ZONE, "garage-b1-tamper"]
+    assert (state.flashing, state.priority, state.open_alarms) == (False, 4, 1)
+
+
+def test_an_unknown_marker_kind_is_a_plan_error(desk: Desk, admin) -> None:
+    with pytest.raises(PlanError) as caught:
+        desk.plans.place(admin, "site", "door", "b1-f1-smoke", 0.5, 0.5)
+    assert caught.value.code == "no_device"
