@@ -110,9 +110,11 @@ class ReportPeriod:
     @classmethod
     def custom(cls, first: date, last: date, tz: tzinfo) -> ReportPeriod:
         if last < first:
-            raise ReportError("bad_period", f"the period ends ({last}) before it starts ({first})")
+            raise ReportError(
+                "period_reversed", f"the period ends ({last}) before it starts ({first})"
+            )
         if (last - first).days + 1 > MAX_DAYS:
-            raise ReportError("bad_period", f"a report covers at most {MAX_DAYS} days")
+            raise ReportError("period_too_long", f"a report covers at most {MAX_DAYS} days")
         return cls("custom", first, last, tz)
 
     @classmethod

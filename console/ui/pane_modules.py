@@ -16,6 +16,7 @@ PANE_MODULES = (
     "console.ui.playback_pane",
     "console.ui.plan_pane",
     "console.ui.records_pane",
+    "console.ui.reports_pane",
     "console.ui.site_pane",
     "console.ui.visits_pane",
 )

@@ -630,10 +630,11 @@ def pass_kind_label(kind: PassKind) -> str:
 
 def _report_error(exc: ReportError) -> str:
     texts = {
-        # core says "bad_period" both for an end before the start and for too long a period
-        "bad_period": QCoreApplication.translate(
-            "Wording",
-            "A report period must end on or after its first day and cover at most %1 days.",
+        "period_reversed": QCoreApplication.translate(
+            "Wording", "The period's last day is before its first day: swap the two dates."
+        ),
+        "period_too_long": QCoreApplication.translate(
+            "Wording", "A report covers at most %1 days: choose a shorter period."
         ).replace("%1", str(MAX_DAYS)),
         "bad_month": QCoreApplication.translate(
             "Wording", "Give the month as YYYY-MM, for example 2026-11."

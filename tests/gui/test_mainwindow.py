@@ -43,10 +43,10 @@ def test_panes_follow_the_role(
 ) -> None:
     duty = {"log", "records", "checks", "visits", "loans"}
     watch = {"wall", "playback", "plan"}
-    assert set(admin_window.docks) == {"site", "alarms", "audit"} | watch | duty
+    assert set(admin_window.docks) == {"site", "alarms", "audit", "reports"} | watch | duty
     admin_window.close()
     op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
-    assert set(op_window.docks) == {"site", "alarms"} | watch | duty
+    assert set(op_window.docks) == {"site", "alarms", "reports"} | watch | duty
     manage = (
         next(a for a in op_window.menuBar().actions() if "Users" in a.text()).menu().actions()[0]
     )
@@ -269,6 +269,7 @@ def test_shortcuts_are_listed_from_the_menus(admin_window: MainWindow) -> None:
     assert shortcuts["Footage loans"] == "Ctrl+0"
     assert shortcuts["New loan request"] == "Ctrl+Shift+B"
     assert shortcuts["Site plan"] == "F9"
+    assert shortcuts["Reports"] == "F10"
     assert shortcuts["Keyboard shortcuts"] == "F1"
 
 
@@ -316,7 +317,7 @@ def test_first_start_tabs_each_pane_with_its_group(admin_window: MainWindow) -> 
         return {k for k, d in admin_window.docks.items() if d in others} | {key}
 
     assert group("alarms") == {"alarms", "log", "records", "checks", "visits", "loans"}
-    assert group("site") == {"site", "audit"}
+    assert group("site") == {"site", "audit", "reports"}
     assert group("wall") == {"wall", "playback", "plan"}
 
 
