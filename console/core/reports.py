@@ -1,11 +1,13 @@
 """Reports (station rule 3.4.9: equipment status and figures; the seeds' KPIs): one period's
 figures for alarms, cameras, visits, loans, checks and the duty log.
 
-Everything is counted in the database with SQL (grouping, window functions for the
-percentiles and for each camera's offline spans), so a year of a busy site's data stays fast;
-Python only walks the check sheets' periods and interpolates between the two ranks a
-percentile falls between. The same queries run on SQLite and PostgreSQL: only the difference
-of two times in seconds is written per engine.
+Everything is counted in the database with SQL, in one read transaction: grouped counts (one
+pass over the period's queue items for alarms per kind and zone and faults), every alarm's
+durations, window functions for each camera's offline spans. Python only walks the check
+sheets' periods and takes the percentiles' order statistics from the durations SQL computed
+(SQLite has no percentile function; sorting in its window functions was slower). The same
+queries run on SQLite and PostgreSQL: only the difference of two times in seconds is written
+per engine.
 
 Definitions (the report's notes repeat them):
 - Alarms are the queue items of kind "alarm" raised in the period (faults are counted apart).
@@ -271,6 +273,9 @@ _COUNT_COLUMNS = f"""
 """
 
 
+QUANTILES = (0.5, 0.9)
+
+
 def _ranks(count: int) -> set[int]:
     """The 1-based ranks the median and the 90th percentile of `count` values fall between."""
     ranks: set[int] = set()
@@ -278,9 +283,6 @@ def _ranks(count: int) -> set[int]:
         low = int(q * (count - 1))
         ranks.update(r for r in (low + 1, low + 2) if r <= count)
     return ranks
-
-
-QUANTILES = (0.5, 0.9)
 
 
 def _interpolate(count: int, at_rank: dict[int, float], q: float) -> float:
@@ -315,6 +317,7 @@ class _Durations:
         self.query = _timed(
             f"SELECT zone_kind, CAST(ROUND({ack} * 1000) AS BIGINT), "
             f"CAST(ROUND({close} * 1000) AS BIGINT) "
+            # an alarm is closed only after it was acknowledged
             f"FROM alarms WHERE {ALARMS_IN_PERIOD} AND acknowledged_at IS NOT NULL",
             "start",
             "end",
