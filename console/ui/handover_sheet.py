@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QRawFont,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from console.core.auth import Role
 from console.core.dutylog import Category, EntryView
@@ -101,18 +102,20 @@ STATE_WORDS = {
 _app: QGuiApplication | None = None  # the one this module had to create, kept alive
 
 
-def ensure_app() -> None:
-    """QPdfWriter and fonts need a QGuiApplication. The CLI makes one; make one if nobody
-    has (on the offscreen platform: a PDF needs no screen, and a server has none)."""
+def ensure_app(widgets: bool = False) -> None:
+    """QPdfWriter and fonts need a QGuiApplication (charts, being widgets, a QApplication:
+    `widgets=True`). The CLI makes one; make one if nobody has (on the offscreen platform: a
+    PDF needs no screen, and a server has none)."""
     global _app
+    needed = QApplication if widgets else QGuiApplication
     current = QCoreApplication.instance()
     if current is None:
         args = [sys.argv[0] if sys.argv else "watchdesk"]
         if not os.environ.get("QT_QPA_PLATFORM"):
             args += ["-platform", "offscreen"]
-        _app = QGuiApplication(args)
-    elif not isinstance(current, QGuiApplication):
-        raise ExportError("a PDF needs a QGuiApplication, but a plain QCoreApplication runs")
+        _app = needed(args)
+    elif not isinstance(current, needed):
+        raise ExportError(f"a PDF needs a {needed.__name__}, but another application runs")
 
 
 def pick_family() -> str:

@@ -27,8 +27,6 @@ break, starts the next page instead.
 from __future__ import annotations
 
 import math
-import os
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -72,15 +70,15 @@ from PySide6.QtGui import (
     QTextLine,
     QTextTable,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from console.core.dutylog import Category
-from console.core.exports import ExportError
 from console.core.reports import AlarmCounts, Report
 from console.core.visits import VisitState
 from console.ui.handover_sheet import (
     BAND_PT,
     Geometry,
+    ensure_app,
     esc,
     mm,
     pick_family,
@@ -900,7 +898,7 @@ def picture_of(chart: QChart, width_mm: float, height_mm: float) -> QPicture:
 def report_charts(report: Report, language: str | None = None) -> ReportCharts:
     """The printed report's charts in `language` (None: zh_CN, then English; "en": English
     alone), drawn on the GUI thread for write_report_pdf on any thread."""
-    ensure_widget_app()
+    ensure_app(widgets=True)
     words = Words(language or PAPER_LANGUAGE)
     family = pick_family()
     font = sheet_font(family, CHART_PT)
@@ -909,22 +907,6 @@ def report_charts(report: Report, language: str | None = None) -> ReportCharts:
         for spec in report_chart_specs(report, words, font)
     }
     return ReportCharts(pictures, family, words)
-
-
-_app: QApplication | None = None  # the one this module had to create, kept alive
-
-
-def ensure_widget_app() -> None:
-    """The charts are widgets: they need a QApplication. Make one (offscreen) if nobody has."""
-    global _app
-    current = QCoreApplication.instance()
-    if current is None:
-        args = [sys.argv[0] if sys.argv else "watchdesk"]
-        if not os.environ.get("QT_QPA_PLATFORM"):
-            args += ["-platform", "offscreen"]
-        _app = QApplication(args)
-    elif not isinstance(current, QApplication):
-        raise ExportError("the report's charts need a QApplication, but another application runs")
 
 
 def _on_gui_thread() -> bool:
@@ -1262,7 +1244,7 @@ def write_report_pdf(
     `language` (None: zh_CN, then English; "en": English alone), which must then be on the
     GUI thread (the command line)."""
     if charts is None:
-        ensure_widget_app()
+        ensure_app(widgets=True)
         if not _on_gui_thread():
             raise RuntimeError("draw the charts on the GUI thread first: report_charts()")
         charts = report_charts(report, language)

@@ -130,7 +130,9 @@ class FittedTable(QTableView):
 
 
 class ReportsPane(QWidget):
-    CHART_PX_PER_MM = 3.4  # the printed heights, on screen
+    # the printed heights on screen, by the font's line height (a CJK font's is taller, and a
+    # bar's label needs its line)
+    LINES_PER_MM = 0.25
     MIN_CHART_PX = 200
 
     def __init__(self, ctx: PaneContext) -> None:
@@ -538,7 +540,10 @@ class ReportsPane(QWidget):
             self._set_chart(view, spec.chart)
             view.setAccessibleName(spec.title)
             view.setMinimumHeight(
-                max(self.MIN_CHART_PX, round(spec.height_mm * self.CHART_PX_PER_MM))
+                max(
+                    self.MIN_CHART_PX,
+                    round(spec.height_mm * self.LINES_PER_MM * self.fontMetrics().height()),
+                )
             )
             note.hide()
             view.show()

@@ -166,41 +166,49 @@
     <name>AlarmModel</name>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="49"/>
+        <location filename="../../console/ui/report_pdf.py" line="149"/>
         <source>Fire</source>
         <translation>火警</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="50"/>
+        <location filename="../../console/ui/report_pdf.py" line="150"/>
         <source>Infrared</source>
         <translation>红外</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="51"/>
+        <location filename="../../console/ui/report_pdf.py" line="151"/>
         <source>Perimeter</source>
         <translation>周界</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="52"/>
+        <location filename="../../console/ui/report_pdf.py" line="152"/>
         <source>Video intrusion</source>
         <translation>视频入侵</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="53"/>
+        <location filename="../../console/ui/report_pdf.py" line="153"/>
         <source>Panic</source>
         <translation>紧急求助</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="54"/>
+        <location filename="../../console/ui/report_pdf.py" line="154"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="55"/>
+        <location filename="../../console/ui/report_pdf.py" line="155"/>
         <source>Tamper</source>
         <translation>防拆</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="56"/>
+        <location filename="../../console/ui/report_pdf.py" line="156"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
@@ -211,16 +219,19 @@
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="64"/>
+        <location filename="../../console/ui/report_pdf.py" line="159"/>
         <source>Trouble</source>
         <translation>故障</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="65"/>
+        <location filename="../../console/ui/report_pdf.py" line="160"/>
         <source>Disabled at panel</source>
         <translation>主机已屏蔽</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarm_model.py" line="66"/>
+        <location filename="../../console/ui/report_pdf.py" line="161"/>
         <source>Communication fault</source>
         <translation>通讯故障</translation>
     </message>
@@ -374,7 +385,7 @@
     </message>
     <message>
         <location filename="../../console/ui/alarm_pane.py" line="414"/>
-        <location filename="../../console/ui/alarm_pane.py" line="632"/>
+        <location filename="../../console/ui/alarm_pane.py" line="658"/>
         <source>Alarm queue</source>
         <translation>报警队列</translation>
     </message>
@@ -404,22 +415,22 @@
         <translation>显示报警摄像机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="518"/>
+        <location filename="../../console/ui/alarm_pane.py" line="524"/>
         <source>ALARM FLOOD: %1 new alarms in 10 minutes — repeats are grouped by zone</source>
         <translation>报警泛滥：10 分钟内 %1 条新报警 — 重复报警已按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="529"/>
+        <location filename="../../console/ui/alarm_pane.py" line="535"/>
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="584"/>
+        <location filename="../../console/ui/alarm_pane.py" line="610"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="637"/>
+        <location filename="../../console/ui/alarm_pane.py" line="663"/>
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
     </message>
@@ -640,7 +651,7 @@
     <name>CameraWall</name>
     <message>
         <location filename="../../console/ui/camera_wall.py" line="145"/>
-        <location filename="../../console/ui/camera_wall.py" line="903"/>
+        <location filename="../../console/ui/camera_wall.py" line="937"/>
         <source>Camera wall</source>
         <translation>电视墙</translation>
     </message>
@@ -787,52 +798,57 @@
         <translation>还原电视墙(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="661"/>
+        <location filename="../../console/ui/camera_wall.py" line="663"/>
         <source>Your wall layout could not be loaded: %1</source>
         <translation>无法加载您的电视墙布局：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="685"/>
+        <location filename="../../console/ui/camera_wall.py" line="687"/>
         <source>Your wall layout could not be saved: %1</source>
         <translation>无法保存您的电视墙布局：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="792"/>
+        <location filename="../../console/ui/camera_wall.py" line="724"/>
+        <source>%1 is not shown: dismiss the alarm view first (Esc).</source>
+        <translation>%1 未显示：请先退出报警画面（Esc）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/camera_wall.py" line="826"/>
         <source>⚠ Alarm: %1 — camera %2</source>
         <translation>⚠ 报警：%1 — 摄像机 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="798"/>
+        <location filename="../../console/ui/camera_wall.py" line="832"/>
         <source>%1 earlier alarm views waiting</source>
         <translation>另有 %1 个较早的报警画面待处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="840"/>
+        <location filename="../../console/ui/camera_wall.py" line="874"/>
         <source>No picture to save: select a camera tile first.</source>
         <translation>没有可保存的图像：请先选择一个画面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="852"/>
+        <location filename="../../console/ui/camera_wall.py" line="886"/>
         <source>Snapshot saved: %1</source>
         <translation>抓图已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="857"/>
+        <location filename="../../console/ui/camera_wall.py" line="891"/>
         <source>The snapshot could not be saved: %1</source>
         <translation>抓图保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="864"/>
+        <location filename="../../console/ui/camera_wall.py" line="898"/>
         <source>Select a camera tile first.</source>
         <translation>请先选择一个画面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="869"/>
+        <location filename="../../console/ui/camera_wall.py" line="903"/>
         <source>Instant replay is not available.</source>
         <translation>即时回放不可用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="908"/>
+        <location filename="../../console/ui/camera_wall.py" line="942"/>
         <source>&amp;Cameras</source>
         <translation>摄像机(&amp;C)</translation>
     </message>
@@ -1188,6 +1204,7 @@
     </message>
     <message>
         <location filename="../../console/ui/checks_widgets.py" line="94"/>
+        <location filename="../../console/ui/report_pdf.py" line="183"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
@@ -1203,6 +1220,7 @@
     </message>
     <message>
         <location filename="../../console/ui/checks_widgets.py" line="93"/>
+        <location filename="../../console/ui/report_pdf.py" line="182"/>
         <source>every shift</source>
         <translation>每班</translation>
     </message>
@@ -1223,6 +1241,7 @@
     </message>
     <message>
         <location filename="../../console/ui/checks_widgets.py" line="96"/>
+        <location filename="../../console/ui/report_pdf.py" line="185"/>
         <source>monthly</source>
         <translation>每月</translation>
     </message>
@@ -1251,6 +1270,7 @@
     </message>
     <message>
         <location filename="../../console/ui/checks_widgets.py" line="97"/>
+        <location filename="../../console/ui/report_pdf.py" line="186"/>
         <source>quarterly</source>
         <translation>每季度</translation>
     </message>
@@ -1261,11 +1281,13 @@
     </message>
     <message>
         <location filename="../../console/ui/checks_widgets.py" line="95"/>
+        <location filename="../../console/ui/report_pdf.py" line="184"/>
         <source>weekly</source>
         <translation>每周</translation>
     </message>
     <message>
         <location filename="../../console/ui/checks_widgets.py" line="98"/>
+        <location filename="../../console/ui/report_pdf.py" line="187"/>
         <source>yearly</source>
         <translation>每年</translation>
     </message>
@@ -4039,6 +4061,307 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
     </message>
 </context>
 <context>
+    <name>PlanPane</name>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="112"/>
+        <source>F</source>
+        <comment>map symbol: fire zone</comment>
+        <translation>火</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="113"/>
+        <source>IR</source>
+        <comment>map symbol: infrared zone</comment>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="114"/>
+        <source>P</source>
+        <comment>map symbol: perimeter zone</comment>
+        <translation>界</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="115"/>
+        <source>SOS</source>
+        <comment>map symbol: panic button</comment>
+        <translation>急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="116"/>
+        <source>L</source>
+        <comment>map symbol: lift zone</comment>
+        <translation>梯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="117"/>
+        <source>T</source>
+        <comment>map symbol: tamper zone</comment>
+        <translation>拆</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="118"/>
+        <source>!</source>
+        <comment>map symbol: fault zone</comment>
+        <translation>障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="125"/>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="126"/>
+        <source>Zone · %1</source>
+        <translation>防区 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="137"/>
+        <source>⚠ Alarm, not acknowledged (%1)</source>
+        <translation>⚠ 报警，未确认（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="139"/>
+        <source>● Alarm acknowledged, still open (%1)</source>
+        <translation>● 报警已确认，未关闭（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="143"/>
+        <source>%1 open</source>
+        <translation>未关闭 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="149"/>
+        <source>✖ Offline: no picture</source>
+        <translation>✖ 离线：无图像</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="151"/>
+        <source>✖ Offline: its alarm source has a fault</source>
+        <translation>✖ 离线：所属报警源故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="154"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="617"/>
+        <source>Plan</source>
+        <translation>平面图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="621"/>
+        <source>P&amp;lan</source>
+        <translation>平面图(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="623"/>
+        <location filename="../../console/ui/plan_pane.py" line="755"/>
+        <source>&amp;Edit markers</source>
+        <translation>编辑标注(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="625"/>
+        <source>Edit markers</source>
+        <translation>编辑标注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="629"/>
+        <source>Place, move and remove zone and camera markers</source>
+        <translation>放置、移动和移除防区及摄像机的标注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="631"/>
+        <source>Only an administrator places markers on the plan</source>
+        <translation>只有系统管理员能在平面图上放置标注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="634"/>
+        <source>&amp;Fit</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="636"/>
+        <source>Fit the plan to the view</source>
+        <translation>平面图适合窗口大小</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="637"/>
+        <source>Show the whole plan (0); zoom with Ctrl+wheel or +/-</source>
+        <translation>显示整张平面图（0）；用 Ctrl+滚轮或 +/- 缩放</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="640"/>
+        <source>Plan messages</source>
+        <translation>平面图提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="652"/>
+        <source>Site plan image</source>
+        <translation>站点平面图图像</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="654"/>
+        <source>The markers are listed, with their state in words, in the marker list.</source>
+        <translation>各标注及其状态的文字说明列在标注列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="675"/>
+        <source>This site file lists no plans. Add a [[plans]] entry for each area or floor (id, name, and image = &quot;plans/site.png&quot;, a PNG or JPEG beside the site file), check it with: python main.py check-site FILE, then start the console again.</source>
+        <translation>站点文件中没有平面图。请为每个区域或楼层添加一个 [[plans]] 条目（id、name 以及 image = &quot;plans/site.png&quot;，即站点文件旁的 PNG 或 JPEG 图片），用 python main.py check-site FILE 检查，然后重新启动值班台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="684"/>
+        <source>No plans</source>
+        <translation>没有平面图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="695"/>
+        <source>Markers on this plan</source>
+        <translation>本平面图上的标注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="696"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="696"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="697"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="706"/>
+        <source>Enter: open the zone&apos;s alarm, or show the camera on the wall</source>
+        <translation>Enter：打开该防区的报警，或在电视墙上显示该摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="708"/>
+        <source>&amp;Markers</source>
+        <translation>标注(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="712"/>
+        <source>Not on any plan</source>
+        <translation>不在任何平面图上</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="714"/>
+        <source>Drag a zone or camera onto the plan, or select it and press Place</source>
+        <translation>将防区或摄像机拖到平面图上，或选中后按“放置”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="718"/>
+        <source>&amp;Not on any plan</source>
+        <translation>不在任何平面图上(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="720"/>
+        <source>&amp;Place</source>
+        <translation>放置(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="722"/>
+        <source>Place on the plan</source>
+        <translation>放到平面图上</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="723"/>
+        <source>Put the selected device in the middle of the view</source>
+        <translation>将所选设备放在视图中央</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="725"/>
+        <source>&amp;Remove from plan</source>
+        <translation>从平面图移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="727"/>
+        <source>Remove from plan</source>
+        <translation>从平面图移除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="728"/>
+        <source>Take the selected marker off the plan (Delete)</source>
+        <translation>将所选标注从平面图上移除（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="731"/>
+        <source>Drag a marker to move it, or select it and use the arrow keys (Shift: ×10).</source>
+        <translation>拖动标注即可移动，或选中后用方向键微调（Shift：×10）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="759"/>
+        <source>&amp;Next plan</source>
+        <translation>下一张平面图(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="763"/>
+        <source>Zoom to &amp;fit</source>
+        <translation>缩放至适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="818"/>
+        <source>The plan image could not be read: %1</source>
+        <translation>无法读取平面图图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="908"/>
+        <source>Drag to move; arrow keys nudge the selected marker</source>
+        <translation>拖动可移动；方向键可微调所选标注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="910"/>
+        <source>Click: show it on the camera wall</source>
+        <translation>单击：在电视墙上显示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="912"/>
+        <source>Click: open its alarm</source>
+        <translation>单击：打开其报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="992"/>
+        <source>%1 — ⚠ %2 in alarm</source>
+        <translation>%1 — ⚠ %2 处报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="1088"/>
+        <source>%1: shown on the camera wall</source>
+        <translation>%1：已在电视墙上显示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="1092"/>
+        <source>%1: no open alarm</source>
+        <translation>%1：没有未关闭的报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="1095"/>
+        <source>%1: alarm opened in the alarm queue</source>
+        <translation>%1：已在报警队列中打开报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="1117"/>
+        <source>Edit mode: drag devices onto the plan; markers move with the mouse or keys.</source>
+        <translation>编辑模式：将设备拖到平面图上；可用鼠标或方向键移动标注。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="1221"/>
+        <source>Site plan</source>
+        <translation>平面图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_pane.py" line="1226"/>
+        <source>Pla&amp;n</source>
+        <translation>平面图(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackPane</name>
     <message>
         <location filename="../../console/ui/playback_pane.py" line="159"/>
@@ -4982,6 +5305,705 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
         <location filename="../../console/ui/checks_widgets.py" line="814"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="139"/>
+        <source>Monitoring report</source>
+        <translation>监控中心报表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="190"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="191"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="192"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="193"/>
+        <source>Custom period</source>
+        <translation>自定义期间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="278"/>
+        <location filename="../../console/ui/report_pdf.py" line="354"/>
+        <location filename="../../console/ui/report_pdf.py" line="376"/>
+        <location filename="../../console/ui/report_pdf.py" line="719"/>
+        <source>Alarms</source>
+        <translation>报警数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="279"/>
+        <source>Real alarms</source>
+        <translation>真实报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="280"/>
+        <source>False alarms</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="281"/>
+        <location filename="../../console/ui/report_pdf.py" line="359"/>
+        <source>False share</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="282"/>
+        <source>Time to acknowledge, median</source>
+        <translation>确认用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="283"/>
+        <source>Time to acknowledge, 90th percentile</source>
+        <translation>确认用时第90百分位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="284"/>
+        <source>Time to close, median</source>
+        <translation>关闭用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="285"/>
+        <source>Camera uptime, average</source>
+        <translation>摄像机平均在线率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="286"/>
+        <location filename="../../console/ui/report_pdf.py" line="462"/>
+        <source>Visits</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="287"/>
+        <source>Loans opened / returned / overdue</source>
+        <translation>借阅：申请 / 归还 / 逾期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="288"/>
+        <source>Checks done / due</source>
+        <translation>检查：已完成 / 应完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="341"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="347"/>
+        <source>No alarms in this period.</source>
+        <translation>本期无报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="351"/>
+        <location filename="../../console/ui/report_pdf.py" line="855"/>
+        <location filename="../../console/ui/report_pdf.py" line="1023"/>
+        <source>Alarms by kind</source>
+        <translation>按类型统计报警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="353"/>
+        <location filename="../../console/ui/report_pdf.py" line="375"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="355"/>
+        <location filename="../../console/ui/report_pdf.py" line="377"/>
+        <location filename="../../console/ui/report_pdf.py" line="708"/>
+        <source>Real</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="356"/>
+        <location filename="../../console/ui/report_pdf.py" line="378"/>
+        <location filename="../../console/ui/report_pdf.py" line="709"/>
+        <source>False</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="357"/>
+        <location filename="../../console/ui/report_pdf.py" line="711"/>
+        <source>Test or other</source>
+        <translation>测试或其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="358"/>
+        <location filename="../../console/ui/report_pdf.py" line="379"/>
+        <location filename="../../console/ui/report_pdf.py" line="715"/>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="360"/>
+        <source>To acknowledge, median</source>
+        <translation>确认用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="361"/>
+        <source>To acknowledge, 90th pct.</source>
+        <translation>确认用时第90百分位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="362"/>
+        <source>To close, median</source>
+        <translation>关闭用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="372"/>
+        <location filename="../../console/ui/report_pdf.py" line="1024"/>
+        <source>Zones with the most alarms</source>
+        <translation>报警最多的防区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="374"/>
+        <source>Zone</source>
+        <translation>防区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="388"/>
+        <location filename="../../console/ui/report_pdf.py" line="1029"/>
+        <source>Device faults</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="390"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="391"/>
+        <source>Reported</source>
+        <translation>上报次数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="392"/>
+        <source>Still open</source>
+        <translation>仍未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="396"/>
+        <source>No device faults in this period.</source>
+        <translation>本期无设备故障。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="414"/>
+        <location filename="../../console/ui/report_pdf.py" line="857"/>
+        <location filename="../../console/ui/report_pdf.py" line="1031"/>
+        <source>Camera uptime</source>
+        <translation>摄像机在线率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="416"/>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="417"/>
+        <source>Uptime</source>
+        <translation>在线率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="418"/>
+        <source>Times offline</source>
+        <translation>离线次数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="419"/>
+        <source>Time offline</source>
+        <translation>离线时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="423"/>
+        <source>The site has no cameras.</source>
+        <translation>本站点没有摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="437"/>
+        <source>All visits</source>
+        <translation>全部访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="444"/>
+        <source>Requested in the period</source>
+        <translation>本期申请</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="445"/>
+        <source>Returned (intact or altered)</source>
+        <translation>已归还（完好或有改动）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="447"/>
+        <source>Closed otherwise (destroyed, lost, viewed)</source>
+        <translation>以其他方式结束（销毁、遗失、现场查看）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="451"/>
+        <source>Overdue (due in the period, not closed by then)</source>
+        <translation>逾期（本期内到期且到期时仍未结束）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="454"/>
+        <source>Still out at the end of the period</source>
+        <translation>期末仍在借出中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="459"/>
+        <location filename="../../console/ui/report_pdf.py" line="858"/>
+        <location filename="../../console/ui/report_pdf.py" line="1034"/>
+        <source>Visits by outcome</source>
+        <translation>按结果统计访客</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="461"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="463"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="467"/>
+        <source>No visits in this period.</source>
+        <translation>本期无访客。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="473"/>
+        <location filename="../../console/ui/report_pdf.py" line="1036"/>
+        <source>Footage loans</source>
+        <translation>录像借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="474"/>
+        <source>Loans</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="474"/>
+        <location filename="../../console/ui/report_pdf.py" line="557"/>
+        <location filename="../../console/ui/report_pdf.py" line="565"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="499"/>
+        <source>All sheets</source>
+        <translation>全部检查表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="509"/>
+        <source>All entries</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="514"/>
+        <source>Equipment-status entries written</source>
+        <translation>已填写的设备状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="517"/>
+        <source>Expected (one per interval set for the site)</source>
+        <translation>应填写（按站点设定的间隔每次一条）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="518"/>
+        <source>Written as a share of expected</source>
+        <translation>已填写占应填写的比例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="522"/>
+        <source>Opened in the period</source>
+        <translation>本期新报告</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="523"/>
+        <source>Repaired in the period</source>
+        <translation>本期已修复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="524"/>
+        <source>Still open at the end of the period</source>
+        <translation>期末仍未修复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="529"/>
+        <location filename="../../console/ui/report_pdf.py" line="859"/>
+        <location filename="../../console/ui/report_pdf.py" line="1038"/>
+        <source>Checks done against due</source>
+        <translation>检查完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="531"/>
+        <source>Sheet</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="532"/>
+        <source>Every</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="533"/>
+        <location filename="../../console/ui/report_pdf.py" line="816"/>
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="534"/>
+        <location filename="../../console/ui/report_pdf.py" line="817"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="535"/>
+        <location filename="../../console/ui/report_pdf.py" line="819"/>
+        <source>On time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="536"/>
+        <source>Missed</source>
+        <translation>漏填</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="540"/>
+        <source>No check sheets are set up.</source>
+        <translation>未设置检查表。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="546"/>
+        <source>Duty-log entries by category</source>
+        <translation>按类别统计值班日志记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="547"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="547"/>
+        <source>Entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="550"/>
+        <source>No duty-log entries in this period.</source>
+        <translation>本期无值班日志记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="556"/>
+        <source>Equipment-status entries</source>
+        <translation>设备状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="557"/>
+        <source>Equipment status</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="564"/>
+        <location filename="../../console/ui/report_pdf.py" line="565"/>
+        <source>Fault reports</source>
+        <translation>故障报告</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="588"/>
+        <source>Alarms: the alarms raised in the period; device faults are counted apart. Real, false and test come from how each alarm was closed; open alarms are not closed yet.</source>
+        <translation>报警数：本期内产生的报警，设备故障另行统计。真实报警、误报和测试按每条报警关闭时的处置结论统计；“未关闭”为尚未关闭的报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="593"/>
+        <source>False share: false alarms among those closed as real or false. Times are counted from the alarm being raised to its acknowledgement or its closing, over the alarms of the period that got that far; the median and 90th percentile interpolate between the nearest values.</source>
+        <translation>误报率：在以真实报警或误报关闭的报警中，误报所占的比例。用时从报警产生起计至确认或关闭，只统计本期内已确认或已关闭的报警；中位数和第90百分位在最接近的两个数值之间插值。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="600"/>
+        <source>Camera uptime: the share of the period (up to now for a running period) without a video loss recorded by a running desk; times offline count the losses that began in the period.</source>
+        <translation>摄像机在线率：本期内（尚未结束的期间计至当前）运行中的值班台未记录到视频丢失的时间所占的比例；离线次数统计本期内开始的视频丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="606"/>
+        <source>Checks due: the sheet periods whose deadline fell in the period, counted from the desk&apos;s first use; done: signed; on time: signed by the deadline.</source>
+        <translation>应完成的检查：截止时间在本期内的检查表周期，自值班台首次使用起计；已完成：已签名；按时完成：在截止时间前签名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="611"/>
+        <source>Loans overdue: loans lent out whose due date fell in the period and that were not closed by then. Visits are counted by the outcome of those requested in the period.</source>
+        <translation>逾期借阅：已借出、归还期限在本期内且到期时仍未结束的借阅。访客按本期内登记的来访的结果统计。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="745"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="746"/>
+        <source>90th percentile</source>
+        <translation>第90百分位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="753"/>
+        <source>Time to acknowledge (%1)</source>
+        <translation>确认用时（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="774"/>
+        <location filename="../../console/ui/report_pdf.py" line="783"/>
+        <source>Uptime (%)</source>
+        <translation>在线率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="827"/>
+        <source>Sheet periods</source>
+        <translation>检查表周期数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="856"/>
+        <location filename="../../console/ui/report_pdf.py" line="1026"/>
+        <source>Time to acknowledge by kind</source>
+        <translation>按类型统计确认用时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="987"/>
+        <location filename="../../console/ui/report_pdf.py" line="1221"/>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="988"/>
+        <source>Measured until</source>
+        <translation>统计截至</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="989"/>
+        <location filename="../../console/ui/report_pdf.py" line="1226"/>
+        <source>Made</source>
+        <translation>制表时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="1019"/>
+        <source>No alarm was acknowledged.</source>
+        <translation>没有已确认的报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="1043"/>
+        <source>Duty log</source>
+        <translation>值班日志</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/report_pdf.py" line="1048"/>
+        <source>Definitions</source>
+        <translation>指标说明</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPane</name>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="163"/>
+        <location filename="../../console/ui/reports_pane.py" line="209"/>
+        <location filename="../../console/ui/reports_pane.py" line="477"/>
+        <source>&amp;Make report</source>
+        <translation>生成报表(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="164"/>
+        <source>Export as &amp;PDF…</source>
+        <translation>导出为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="165"/>
+        <source>Export as &amp;CSV…</source>
+        <translation>导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="189"/>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="194"/>
+        <location filename="../../console/ui/reports_pane.py" line="408"/>
+        <source>First day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="195"/>
+        <source>Last day</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="199"/>
+        <source>Peri&amp;od:</source>
+        <translation>统计期间(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="201"/>
+        <location filename="../../console/ui/reports_pane.py" line="406"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="203"/>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="212"/>
+        <source>Count the period&apos;s figures (Ctrl+Shift+G)</source>
+        <translation>统计该期间的数据（Ctrl+Shift+G）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="236"/>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="239"/>
+        <source>Write the report, charts included, as a PDF file</source>
+        <translation>将报表（含图表）写入 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="242"/>
+        <source>Export CS&amp;V…</source>
+        <translation>导出 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="245"/>
+        <source>Write every figure as a CSV table (opens in Excel)</source>
+        <translation>将全部数据写入 CSV 表格（可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="247"/>
+        <source>Choose a period and make the report.</source>
+        <translation>请选择统计期间并生成报表。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="291"/>
+        <source>Report sections</source>
+        <translation>报表分项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="305"/>
+        <source>&amp;Alarms</source>
+        <translation>报警(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="316"/>
+        <source>&amp;Cameras</source>
+        <translation>摄像机(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="318"/>
+        <source>V&amp;isits and loans</source>
+        <translation>访客与借阅(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="327"/>
+        <source>Chec&amp;ks and log</source>
+        <translation>检查与值班日志(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="406"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="408"/>
+        <source>A day of the period</source>
+        <translation>期间内的任意一天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="416"/>
+        <source>%1 (%2 days)</source>
+        <translation>%1（%2 天）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="442"/>
+        <source>Making the report for %1…</source>
+        <translation>正在生成 %1 的报表…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="458"/>
+        <source>Report %1 made at %2; figures up to %3.</source>
+        <translation>报表 %1 已于 %2 生成，数据截至 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="467"/>
+        <source>The report could not be made.</source>
+        <translation>报表未能生成。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="477"/>
+        <source>Making…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="525"/>
+        <source>No alarm was acknowledged in this period.</source>
+        <translation>本期没有已确认的报警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="526"/>
+        <source>No check sheet was due in this period.</source>
+        <translation>本期没有应完成的检查表。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="577"/>
+        <source>Export the report as PDF</source>
+        <translation>将报表导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="577"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="594"/>
+        <source>Export the report as CSV</source>
+        <translation>将报表导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="594"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="609"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="615"/>
+        <source>Saved %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="621"/>
+        <source>The file was not written.</source>
+        <translation>文件未写入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="628"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports_pane.py" line="634"/>
+        <source>Repor&amp;ts</source>
+        <translation>报表(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -6337,1279 +7359,1328 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../console/ui/wording.py" line="48"/>
+        <location filename="../../console/ui/wording.py" line="50"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="49"/>
+        <location filename="../../console/ui/wording.py" line="51"/>
         <source>Supervisor</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="50"/>
+        <location filename="../../console/ui/wording.py" line="52"/>
         <source>Manager</source>
         <translation>管理处负责人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="51"/>
+        <location filename="../../console/ui/wording.py" line="53"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="57"/>
+        <location filename="../../console/ui/wording.py" line="59"/>
         <source>The password must have at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="60"/>
+        <location filename="../../console/ui/wording.py" line="62"/>
         <source>The password must not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="63"/>
+        <location filename="../../console/ui/wording.py" line="65"/>
         <source>User name: 2-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="66"/>
+        <location filename="../../console/ui/wording.py" line="68"/>
         <source>A user with this name already exists.</source>
         <translation>已存在同名用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="67"/>
+        <location filename="../../console/ui/wording.py" line="69"/>
         <source>The first user must be an administrator.</source>
         <translation>第一个用户必须是系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="70"/>
+        <location filename="../../console/ui/wording.py" line="72"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="73"/>
+        <location filename="../../console/ui/wording.py" line="75"/>
         <source>No such user.</source>
         <translation>没有该用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="74"/>
+        <location filename="../../console/ui/wording.py" line="76"/>
         <source>This would leave the site without an active administrator.</source>
         <translation>此操作会使站点没有可用的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="83"/>
+        <location filename="../../console/ui/wording.py" line="85"/>
         <source>Someone has already acknowledged this alarm.</source>
         <translation>该报警已被他人确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="86"/>
+        <location filename="../../console/ui/wording.py" line="88"/>
         <source>Acknowledge the alarm first.</source>
         <translation>请先确认报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="87"/>
+        <location filename="../../console/ui/wording.py" line="89"/>
         <source>This alarm is already closed.</source>
         <translation>该报警已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="88"/>
+        <location filename="../../console/ui/wording.py" line="90"/>
         <source>This step is already ticked.</source>
         <translation>该步骤已勾选。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="89"/>
+        <location filename="../../console/ui/wording.py" line="91"/>
         <source>The checklist has no such step.</source>
         <translation>处置清单中没有该步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="90"/>
+        <location filename="../../console/ui/wording.py" line="92"/>
         <source>Write a comment first.</source>
         <translation>请先填写备注。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="91"/>
+        <location filename="../../console/ui/wording.py" line="93"/>
         <source>Say which guard or post was sent.</source>
         <translation>请填写派出的保安或岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="94"/>
+        <location filename="../../console/ui/wording.py" line="96"/>
         <source>Shelving a zone needs a reason.</source>
         <translation>搁置防区必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="95"/>
+        <location filename="../../console/ui/wording.py" line="97"/>
         <source>The shelving must end in the future.</source>
         <translation>搁置结束时间必须晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="98"/>
+        <location filename="../../console/ui/wording.py" line="100"/>
         <source>A zone may be shelved for at most 7 days.</source>
         <translation>防区最多可搁置 7 天。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="101"/>
+        <location filename="../../console/ui/wording.py" line="103"/>
         <source>This zone is already shelved.</source>
         <translation>该防区已被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="102"/>
+        <location filename="../../console/ui/wording.py" line="104"/>
         <source>This zone is not shelved.</source>
         <translation>该防区未被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="103"/>
+        <location filename="../../console/ui/wording.py" line="105"/>
         <source>There is no such zone.</source>
         <translation>没有该防区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="104"/>
+        <location filename="../../console/ui/wording.py" line="106"/>
         <source>There is no such alarm.</source>
         <translation>没有该报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="112"/>
+        <location filename="../../console/ui/report_pdf.py" line="171"/>
+        <location filename="../../console/ui/wording.py" line="128"/>
         <source>Patrol</source>
         <translation>巡视</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="113"/>
+        <location filename="../../console/ui/report_pdf.py" line="172"/>
+        <location filename="../../console/ui/wording.py" line="129"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="114"/>
+        <location filename="../../console/ui/report_pdf.py" line="173"/>
+        <location filename="../../console/ui/wording.py" line="130"/>
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="115"/>
+        <location filename="../../console/ui/report_pdf.py" line="174"/>
+        <location filename="../../console/ui/wording.py" line="131"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="116"/>
+        <location filename="../../console/ui/report_pdf.py" line="175"/>
+        <location filename="../../console/ui/wording.py" line="132"/>
         <source>Footage</source>
         <translation>录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="117"/>
+        <location filename="../../console/ui/report_pdf.py" line="176"/>
+        <location filename="../../console/ui/wording.py" line="133"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="118"/>
+        <location filename="../../console/ui/report_pdf.py" line="177"/>
+        <location filename="../../console/ui/wording.py" line="134"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="119"/>
+        <location filename="../../console/ui/report_pdf.py" line="178"/>
+        <location filename="../../console/ui/wording.py" line="135"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="120"/>
+        <location filename="../../console/ui/report_pdf.py" line="179"/>
+        <location filename="../../console/ui/wording.py" line="136"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="132"/>
+        <location filename="../../console/ui/wording.py" line="148"/>
         <source>Write what happened first.</source>
         <translation>请先填写发生的情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="133"/>
+        <location filename="../../console/ui/wording.py" line="149"/>
         <source>An entry holds at most %1 characters; write two entries.</source>
         <translation>一条记录最多 %1 个字符，请分成两条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="136"/>
+        <location filename="../../console/ui/wording.py" line="152"/>
         <source>That time falls in a shift that has been handed over: it takes no new entries. Write the entry in the current shift instead.</source>
         <translation>该时间属于已交班的班次，不能再添加记录。请记入当前班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="141"/>
+        <location filename="../../console/ui/wording.py" line="157"/>
         <source>An entry cannot be dated in the future.</source>
         <translation>记录时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="142"/>
+        <location filename="../../console/ui/wording.py" line="158"/>
         <source>The entry&apos;s time has no time zone.</source>
         <translation>记录时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="143"/>
+        <location filename="../../console/ui/wording.py" line="159"/>
         <source>There is no such log entry.</source>
         <translation>没有该日志记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="144"/>
+        <location filename="../../console/ui/wording.py" line="160"/>
         <source>There is no such shift.</source>
         <translation>没有该班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="145"/>
+        <location filename="../../console/ui/wording.py" line="161"/>
         <source>Only pictures can be attached (JPEG, PNG, BMP, WebP, GIF or TIFF).</source>
         <translation>只能添加图片（JPEG、PNG、BMP、WebP、GIF 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="148"/>
+        <location filename="../../console/ui/wording.py" line="164"/>
         <source>A picture is larger than 20 MB; attach a smaller one.</source>
         <translation>有图片超过 20 MB，请换一张较小的图片。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="151"/>
+        <location filename="../../console/ui/wording.py" line="167"/>
         <source>A picture could not be read: %1</source>
         <translation>无法读取图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="154"/>
+        <location filename="../../console/ui/wording.py" line="170"/>
         <source>A picture could not be stored: %1</source>
         <translation>无法保存图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="157"/>
+        <location filename="../../console/ui/wording.py" line="173"/>
         <source>These open items are not in the handover yet: %1</source>
         <translation>以下未结事项尚未列入交接班：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="160"/>
+        <location filename="../../console/ui/wording.py" line="176"/>
         <source>Each open item needs an owner and an “if … then …” instruction.</source>
         <translation>每项未结事项都须指定负责人，并写明“如果…则…”处置要求。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="163"/>
+        <location filename="../../console/ui/wording.py" line="179"/>
         <source>Tick every checklist item as handed over, or say what is wrong with it.</source>
         <translation>请逐项勾选已交接，或注明未交接的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="166"/>
+        <location filename="../../console/ui/wording.py" line="182"/>
         <source>The incoming operator first writes a short summary in their own words.</source>
         <translation>请接班人先用自己的话写一段简短的接班小结。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="169"/>
+        <location filename="../../console/ui/wording.py" line="185"/>
         <source>This shift has already been handed over.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="172"/>
+        <location filename="../../console/ui/wording.py" line="188"/>
         <source>This shift has not begun yet.</source>
         <translation>该班次尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="173"/>
+        <location filename="../../console/ui/wording.py" line="189"/>
         <source>Only someone who was on duty in this shift can hand it over.</source>
         <translation>只有在本班次在岗的人员才能交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="176"/>
+        <location filename="../../console/ui/wording.py" line="192"/>
         <source>The incoming operator must be someone other than the outgoing one.</source>
         <translation>接班人与交班人不能是同一人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="179"/>
+        <location filename="../../console/ui/wording.py" line="195"/>
         <source>This handover is not waiting to be accepted.</source>
         <translation>该交接班不在等待接班状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="182"/>
+        <location filename="../../console/ui/wording.py" line="198"/>
         <source>There is no such handover.</source>
         <translation>没有该交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="183"/>
+        <location filename="../../console/ui/wording.py" line="199"/>
         <source>Another handover waits for its incoming signature: finish or withdraw it first.</source>
         <translation>另有一次交接班在等待接班人签名：请先完成或撤回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="187"/>
+        <location filename="../../console/ui/wording.py" line="203"/>
         <source>The shift&apos;s records changed after the outgoing signature. Tell the supervisor and run the audit check (verify-audit).</source>
         <translation>交班签名后，本班次的记录被改动过。请报告保安主管，并运行审计校验（verify-audit）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="192"/>
+        <location filename="../../console/ui/wording.py" line="208"/>
         <source>Say why the handover is withdrawn.</source>
         <translation>请说明撤回交接班的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="202"/>
+        <location filename="../../console/ui/wording.py" line="218"/>
         <source>Enter the lift number.</source>
         <translation>请输入电梯编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="203"/>
+        <location filename="../../console/ui/wording.py" line="219"/>
         <source>A text is longer than the record holds; shorten it.</source>
         <translation>文字超出记录可容纳的长度，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="206"/>
+        <location filename="../../console/ui/wording.py" line="222"/>
         <source>People trapped: a whole number from 0 to %1.</source>
         <translation>被困人数须为 0 至 %1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="209"/>
-        <location filename="../../console/ui/wording.py" line="289"/>
-        <location filename="../../console/ui/wording.py" line="330"/>
-        <location filename="../../console/ui/wording.py" line="397"/>
+        <location filename="../../console/ui/wording.py" line="225"/>
+        <location filename="../../console/ui/wording.py" line="305"/>
+        <location filename="../../console/ui/wording.py" line="346"/>
+        <location filename="../../console/ui/wording.py" line="413"/>
         <source>The time has no time zone.</source>
         <translation>时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="210"/>
-        <location filename="../../console/ui/wording.py" line="349"/>
+        <location filename="../../console/ui/wording.py" line="226"/>
+        <location filename="../../console/ui/wording.py" line="365"/>
         <source>A time cannot be in the future.</source>
         <translation>时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="211"/>
+        <location filename="../../console/ui/wording.py" line="227"/>
         <source>A time cannot be before the record was opened.</source>
         <translation>时间不能早于记录建立的时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="214"/>
+        <location filename="../../console/ui/wording.py" line="230"/>
         <source>Say who was called.</source>
         <translation>请填写通知了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="215"/>
+        <location filename="../../console/ui/wording.py" line="231"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="216"/>
+        <location filename="../../console/ui/wording.py" line="232"/>
         <source>Enter the unit (room number).</source>
         <translation>请输入房号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="217"/>
+        <location filename="../../console/ui/wording.py" line="233"/>
         <source>Write what the complaint is about.</source>
         <translation>请填写投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="220"/>
+        <location filename="../../console/ui/wording.py" line="236"/>
         <source>Write what was done about the complaint.</source>
         <translation>请填写对投诉的处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="223"/>
+        <location filename="../../console/ui/wording.py" line="239"/>
         <source>Say whom the complaint was escalated to.</source>
         <translation>请填写投诉上报给了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="226"/>
+        <location filename="../../console/ui/wording.py" line="242"/>
         <source>There is no such record.</source>
         <translation>没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="227"/>
+        <location filename="../../console/ui/wording.py" line="243"/>
         <source>This record is already closed.</source>
         <translation>该记录已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="228"/>
+        <location filename="../../console/ui/wording.py" line="244"/>
         <source>People are still trapped in this lift: record them freed before closing the record.</source>
         <translation>该电梯仍有人被困：请先记录解困，再关闭记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="232"/>
+        <location filename="../../console/ui/wording.py" line="248"/>
         <source>120 is already recorded as called for this lift.</source>
         <translation>该电梯记录已登记拨打 120。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="235"/>
+        <location filename="../../console/ui/wording.py" line="251"/>
         <source>The people trapped are already recorded as freed.</source>
         <translation>被困人员已记录为解困。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="238"/>
+        <location filename="../../console/ui/wording.py" line="254"/>
         <source>Write how the complaint was handled before closing it.</source>
         <translation>关闭投诉前，请填写处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="241"/>
+        <location filename="../../console/ui/wording.py" line="257"/>
         <source>Record the follow-up call to the resident before closing the complaint.</source>
         <translation>关闭投诉前，请记录对住户的回访。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="251"/>
+        <location filename="../../console/ui/wording.py" line="267"/>
         <source>Answer every item, normal or abnormal: %1 not answered yet.</source>
         <translation>请逐项选择正常或异常：还有 %1 项未作答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="254"/>
+        <location filename="../../console/ui/wording.py" line="270"/>
         <source>The sheet has no such item (its file has changed): close the form and open it again.</source>
         <translation>检查表中没有该项（检查表文件已更改）：请关闭表单后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="259"/>
+        <location filename="../../console/ui/wording.py" line="275"/>
         <source>An abnormal item needs a note saying what is wrong: %1</source>
         <translation>异常项须备注异常情况：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="263"/>
+        <location filename="../../console/ui/wording.py" line="279"/>
         <source>Say what was repaired and how.</source>
         <translation>请填写修复情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="265"/>
+        <location filename="../../console/ui/wording.py" line="281"/>
         <source>A note holds at most %1 characters; shorten it.</source>
         <translation>备注最多 %1 个字符，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="268"/>
+        <location filename="../../console/ui/wording.py" line="284"/>
         <source>This sheet is already signed for this period.</source>
         <translation>本周期的检查表已签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="271"/>
+        <location filename="../../console/ui/wording.py" line="287"/>
         <source>A sheet cannot be signed for a period that has not begun.</source>
         <translation>不能为尚未开始的周期签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="274"/>
+        <location filename="../../console/ui/wording.py" line="290"/>
         <source>That time is not the start of one of this sheet&apos;s periods.</source>
         <translation>该时间不是此检查表任一周期的开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="277"/>
+        <location filename="../../console/ui/wording.py" line="293"/>
         <source>There is no such check sheet (its file has changed).</source>
         <translation>没有该检查表（检查表文件已更改）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="280"/>
+        <location filename="../../console/ui/wording.py" line="296"/>
         <source>Say what is faulty first.</source>
         <translation>请先填写故障内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="281"/>
+        <location filename="../../console/ui/wording.py" line="297"/>
         <source>A fault&apos;s title holds at most %1 characters; put the rest in the details.</source>
         <translation>故障标题最多 %1 个字符，其余内容请写在详情中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="284"/>
+        <location filename="../../console/ui/wording.py" line="300"/>
         <source>There is no such fault report.</source>
         <translation>没有该故障报告。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="285"/>
+        <location filename="../../console/ui/wording.py" line="301"/>
         <source>This fault is already recorded as repaired.</source>
         <translation>该故障已记录为已修复。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="288"/>
+        <location filename="../../console/ui/wording.py" line="304"/>
         <source>There is no such check record.</source>
         <translation>没有该检查记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="290"/>
+        <location filename="../../console/ui/wording.py" line="306"/>
         <source>The check sheet file is not valid: %1</source>
         <translation>检查表文件无效：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="302"/>
+        <location filename="../../console/ui/wording.py" line="318"/>
         <source>Choose the gate that reported the visitor.</source>
         <translation>请选择报来访客的门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="305"/>
+        <location filename="../../console/ui/wording.py" line="321"/>
         <source>Enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="306"/>
+        <location filename="../../console/ui/wording.py" line="322"/>
         <source>Choose the ID type.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="307"/>
+        <location filename="../../console/ui/wording.py" line="323"/>
         <source>Enter the ID number.</source>
         <translation>请填写证件号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="308"/>
+        <location filename="../../console/ui/wording.py" line="324"/>
         <source>This is not a valid number for the ID type chosen: check its length, the birth date and the last character.</source>
         <translation>这不是所选证件类型的有效号码：请核对位数、出生日期和最后一位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="313"/>
+        <location filename="../../console/ui/wording.py" line="329"/>
         <source>Room: 1-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. 3-201 or 30201).</source>
         <translation>房号：1-32 个字母、数字、“.”、“_”或“-”（例如 3-201 或 30201）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="316"/>
+        <location filename="../../console/ui/wording.py" line="332"/>
         <source>Enter the phone number.</source>
         <translation>请填写电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="317"/>
+        <location filename="../../console/ui/wording.py" line="333"/>
         <source>A phone number has 3-20 digits (and maybe a leading +).</source>
         <translation>电话号码为 3-20 位数字（可带前导 +）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="320"/>
+        <location filename="../../console/ui/wording.py" line="336"/>
         <source>Say why they are visiting.</source>
         <translation>请填写来访事由。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="321"/>
+        <location filename="../../console/ui/wording.py" line="337"/>
         <source>Say which area the pass is for.</source>
         <translation>请填写通行区域。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="322"/>
-        <location filename="../../console/ui/wording.py" line="382"/>
+        <location filename="../../console/ui/wording.py" line="338"/>
+        <location filename="../../console/ui/wording.py" line="398"/>
         <source>Too long: a name holds %1 characters, a text %2.</source>
         <translation>太长：姓名最多 %1 个字符，文字最多 %2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="327"/>
+        <location filename="../../console/ui/wording.py" line="343"/>
         <source>The expected leave time must be later than now.</source>
         <translation>预计离开时间必须晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="331"/>
+        <location filename="../../console/ui/wording.py" line="347"/>
         <source>The gate has already been told what to do with this visitor.</source>
         <translation>已就此访客通知过门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="334"/>
+        <location filename="../../console/ui/wording.py" line="350"/>
         <source>The call went to another room than the visitor&apos;s.</source>
         <translation>呼叫的房号与访客要去的房号不同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="337"/>
+        <location filename="../../console/ui/wording.py" line="353"/>
         <source>There is no such visit.</source>
         <translation>没有这条来访记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="338"/>
+        <location filename="../../console/ui/wording.py" line="354"/>
         <source>Call the resident before telling the gate what to do.</source>
         <translation>请先呼叫住户，再通知门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="341"/>
+        <location filename="../../console/ui/wording.py" line="357"/>
         <source>The last call does not allow this: only the resident decides.</source>
         <translation>最近一次呼叫的结果不允许这样做：只有住户能决定。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="344"/>
-        <location filename="../../console/ui/wording.py" line="452"/>
+        <location filename="../../console/ui/wording.py" line="360"/>
+        <location filename="../../console/ui/wording.py" line="468"/>
         <source>Give the reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="345"/>
+        <location filename="../../console/ui/wording.py" line="361"/>
         <source>This visitor was not admitted: there is nothing to sign out.</source>
         <translation>此访客未被放行，无需登记离开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="348"/>
+        <location filename="../../console/ui/wording.py" line="364"/>
         <source>This visitor has already signed out.</source>
         <translation>此访客已登记离开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="350"/>
+        <location filename="../../console/ui/wording.py" line="366"/>
         <source>The sign-out time is before the visitor was admitted.</source>
         <translation>离开时间早于放行时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="353"/>
+        <location filename="../../console/ui/wording.py" line="369"/>
         <source>Choose contractor or delivery staff.</source>
         <translation>请选择施工人员或快递外卖人员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="356"/>
+        <location filename="../../console/ui/wording.py" line="372"/>
         <source>A pass must end after it begins, and later than now.</source>
         <translation>通行证的截止时间必须晚于起始时间，并晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="359"/>
+        <location filename="../../console/ui/wording.py" line="375"/>
         <source>A pass is valid for at most %1 days.</source>
         <translation>通行证有效期最长 %1 天。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="362"/>
+        <location filename="../../console/ui/wording.py" line="378"/>
         <source>There is no such pass.</source>
         <translation>没有这张通行证。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="363"/>
+        <location filename="../../console/ui/wording.py" line="379"/>
         <source>This pass is already revoked.</source>
         <translation>这张通行证已收回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="364"/>
+        <location filename="../../console/ui/wording.py" line="380"/>
         <source>The key that protects ID numbers is damaged: tell the administrator (%1).</source>
         <translation>保护证件号码的密钥已损坏：请通知系统管理员（%1）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="388"/>
+        <location filename="../../console/ui/wording.py" line="404"/>
         <source>Say in the note which reason it is.</source>
         <translation>请在备注中写明是何种理由。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="391"/>
+        <location filename="../../console/ui/wording.py" line="407"/>
         <source>The medium came back altered: say in the note what happened.</source>
         <translation>介质归还时有改动：请在备注中写明经过。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="394"/>
+        <location filename="../../console/ui/wording.py" line="410"/>
         <source>Say what happened to the medium.</source>
         <translation>请写明介质的情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="387"/>
+        <location filename="../../console/ui/wording.py" line="403"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="398"/>
+        <location filename="../../console/ui/wording.py" line="113"/>
+        <source>The site file has no such plan: check its [[plans]].</source>
+        <translation>站点文件中没有该平面图：请检查其中的 [[plans]]。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="116"/>
+        <source>The site file has no such zone or camera any more.</source>
+        <translation>站点文件中已没有该防区或摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="119"/>
+        <source>Place the marker on the plan image.</source>
+        <translation>请将标注放在平面图图像上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="120"/>
+        <source>This device is on no plan.</source>
+        <translation>该设备不在任何平面图上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="414"/>
         <source>There is no such loan.</source>
         <translation>没有该借阅。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="399"/>
+        <location filename="../../console/ui/wording.py" line="415"/>
         <source>The loan has moved on meanwhile: this step no longer applies.</source>
         <translation>该借阅的状态已变化：此操作不再适用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="402"/>
+        <location filename="../../console/ui/wording.py" line="418"/>
         <source>Add at least one camera and time range.</source>
         <translation>请至少添加一个摄像机和时段。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="405"/>
+        <location filename="../../console/ui/wording.py" line="421"/>
         <source>A loan holds at most %1 ranges.</source>
         <translation>一笔借阅最多 %1 个时段。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="408"/>
+        <location filename="../../console/ui/wording.py" line="424"/>
         <source>Choose a camera of this site.</source>
         <translation>请选择本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="409"/>
+        <location filename="../../console/ui/wording.py" line="425"/>
         <source>A range must end after it begins.</source>
         <translation>时段的结束须晚于开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="410"/>
+        <location filename="../../console/ui/wording.py" line="426"/>
         <source>A range covers at most 24 hours: split it in two.</source>
         <translation>一个时段最长 24 小时：请拆分为两个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="413"/>
+        <location filename="../../console/ui/wording.py" line="429"/>
         <source>A range cannot end in the future.</source>
         <translation>时段不能结束于将来。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="414"/>
+        <location filename="../../console/ui/wording.py" line="430"/>
         <source>The camera has no recording in that range.</source>
         <translation>该摄像机在此时段没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="417"/>
+        <location filename="../../console/ui/wording.py" line="433"/>
         <source>Enter the borrower&apos;s name.</source>
         <translation>请填写借阅人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="418"/>
+        <location filename="../../console/ui/wording.py" line="434"/>
         <source>Enter the borrower&apos;s organisation (police station, company …).</source>
         <translation>请填写借阅人单位（派出所、公司等）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="421"/>
+        <location filename="../../console/ui/wording.py" line="437"/>
         <source>Say what the footage is needed for.</source>
         <translation>请写明借阅录像的事由。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="424"/>
+        <location filename="../../console/ui/wording.py" line="440"/>
         <source>The police need a case number or an alarm-receipt number.</source>
         <translation>公安借阅须填写案件编号或接报警回执号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="427"/>
+        <location filename="../../console/ui/wording.py" line="443"/>
         <source>A police copy needs the second officer&apos;s name.</source>
         <translation>公安拷贝须填写第二名民警的姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="430"/>
+        <location filename="../../console/ui/wording.py" line="446"/>
         <source>The second officer must be another person than the first.</source>
         <translation>第二名民警须为另一人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="433"/>
+        <location filename="../../console/ui/wording.py" line="449"/>
         <source>Choose the medium the copy goes on.</source>
         <translation>请选择拷贝所用的介质。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="436"/>
+        <location filename="../../console/ui/wording.py" line="452"/>
         <source>Enter the medium&apos;s serial number.</source>
         <translation>请填写介质编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="439"/>
+        <location filename="../../console/ui/wording.py" line="455"/>
         <source>The due date must be later than now.</source>
         <translation>归还期限须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="440"/>
+        <location filename="../../console/ui/wording.py" line="456"/>
         <source>A loan is due within a year.</source>
         <translation>借阅须在一年内归还。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="441"/>
+        <location filename="../../console/ui/wording.py" line="457"/>
         <source>Whoever filed the request cannot decide it: another manager decides.</source>
         <translation>申请人不能审批自己的申请：须由另一位负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="444"/>
+        <location filename="../../console/ui/wording.py" line="460"/>
         <source>An operator on duty at this desk cannot decide a loan: the management office&apos;s head decides.</source>
         <translation>本监控室的当班值班员不能审批借阅：须由管理处负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="449"/>
+        <location filename="../../console/ui/wording.py" line="465"/>
         <source>A copy for a resident needs a reason: tick one.</source>
         <translation>住户拷贝须有理由：请勾选一项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="453"/>
+        <location filename="../../console/ui/wording.py" line="469"/>
         <source>The footage was already viewed: close the viewing instead.</source>
         <translation>录像已查看：请改为结束现场查看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="456"/>
+        <location filename="../../console/ui/wording.py" line="472"/>
         <source>This loan is an on-site viewing: nothing is packaged.</source>
         <translation>该借阅为现场查看：无需制作资料包。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="459"/>
+        <location filename="../../console/ui/wording.py" line="475"/>
         <source>That folder already holds this loan&apos;s package: move it away first.</source>
         <translation>该文件夹中已有此借阅的资料包：请先移走。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="462"/>
+        <location filename="../../console/ui/wording.py" line="478"/>
         <source>The package could not be written: %1</source>
         <translation>无法写入资料包：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="465"/>
+        <location filename="../../console/ui/wording.py" line="481"/>
         <source>The footage could not be copied: %1</source>
         <translation>无法拷贝录像：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="468"/>
+        <location filename="../../console/ui/wording.py" line="484"/>
         <source>There is no such folder.</source>
         <translation>没有该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="469"/>
+        <location filename="../../console/ui/wording.py" line="485"/>
         <source>Enter the witness&apos;s name.</source>
         <translation>请填写见证人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="470"/>
+        <location filename="../../console/ui/wording.py" line="486"/>
         <source>The witness must be someone other than you.</source>
         <translation>见证人须为他人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="473"/>
+        <location filename="../../console/ui/wording.py" line="489"/>
         <source>This loan is a copy: record its return instead.</source>
         <translation>该借阅为拷贝：请改为登记归还。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="476"/>
+        <location filename="../../console/ui/wording.py" line="492"/>
         <source>No viewing is recorded for this loan: cancel it instead.</source>
         <translation>该借阅没有查看记录：请改为撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="479"/>
+        <location filename="../../console/ui/wording.py" line="495"/>
         <source>The loan does not cover that camera and time.</source>
         <translation>该借阅不包括此摄像机和时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="482"/>
+        <location filename="../../console/ui/wording.py" line="498"/>
         <source>That check was made against another manifest: check the medium again.</source>
         <translation>该核验是按另一份清单进行的：请重新核验介质。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="491"/>
+        <location filename="../../console/ui/wording.py" line="507"/>
         <source>Police</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="492"/>
+        <location filename="../../console/ui/wording.py" line="508"/>
         <source>Resident</source>
         <translation>业主/住户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="493"/>
+        <location filename="../../console/ui/wording.py" line="509"/>
         <source>Property staff</source>
         <translation>物业内部</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="494"/>
+        <location filename="../../console/ui/wording.py" line="510"/>
         <source>Other organisation</source>
         <translation>其他单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="500"/>
+        <location filename="../../console/ui/wording.py" line="516"/>
         <source>On-site viewing</source>
         <translation>现场查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="501"/>
+        <location filename="../../console/ui/wording.py" line="517"/>
         <source>Copy</source>
         <translation>拷贝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="508"/>
+        <location filename="../../console/ui/wording.py" line="524"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="509"/>
+        <location filename="../../console/ui/wording.py" line="525"/>
         <source>Optical disc</source>
         <translation>光盘</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="510"/>
+        <location filename="../../console/ui/wording.py" line="526"/>
         <source>Portable hard disk</source>
         <translation>移动硬盘</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="511"/>
+        <location filename="../../console/ui/wording.py" line="527"/>
         <source>Memory card</source>
         <translation>存储卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="512"/>
+        <location filename="../../console/ui/wording.py" line="528"/>
         <source>Other medium</source>
         <translation>其他介质</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="522"/>
+        <location filename="../../console/ui/wording.py" line="538"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="524"/>
+        <location filename="../../console/ui/wording.py" line="540"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="525"/>
+        <location filename="../../console/ui/wording.py" line="541"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="526"/>
+        <location filename="../../console/ui/wording.py" line="542"/>
         <source>Out on loan</source>
         <translation>借出中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="527"/>
+        <location filename="../../console/ui/wording.py" line="543"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="533"/>
+        <location filename="../../console/ui/wording.py" line="549"/>
         <source>Reported to the police, for the police</source>
         <translation>已报警，需提交公安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="536"/>
+        <location filename="../../console/ui/wording.py" line="552"/>
         <source>Loss of property or damage to a car</source>
         <translation>财物损失或车辆剐蹭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="539"/>
+        <location filename="../../console/ui/wording.py" line="555"/>
         <source>Insurance claim</source>
         <translation>保险理赔</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="540"/>
+        <location filename="../../console/ui/wording.py" line="556"/>
         <source>Lawsuit or mediation</source>
         <translation>诉讼或调解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="541"/>
+        <location filename="../../console/ui/wording.py" line="557"/>
         <source>Another reason (in the note)</source>
         <translation>其他理由（写在备注中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="548"/>
+        <location filename="../../console/ui/wording.py" line="564"/>
         <source>Returned intact</source>
         <translation>完好归还</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="549"/>
+        <location filename="../../console/ui/wording.py" line="565"/>
         <source>Returned altered</source>
         <translation>归还有改动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="550"/>
+        <location filename="../../console/ui/wording.py" line="566"/>
         <source>Destroyed before a witness</source>
         <translation>已在见证人面前销毁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="551"/>
+        <location filename="../../console/ui/wording.py" line="567"/>
         <source>Lost</source>
         <translation>遗失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="552"/>
+        <location filename="../../console/ui/wording.py" line="568"/>
         <source>Viewed on site</source>
         <translation>已现场查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="559"/>
+        <location filename="../../console/ui/wording.py" line="575"/>
         <source>✔ Matches</source>
         <translation>✔ 一致</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="560"/>
+        <location filename="../../console/ui/wording.py" line="576"/>
         <source>✖ Missing</source>
         <translation>✖ 缺失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="561"/>
+        <location filename="../../console/ui/wording.py" line="577"/>
         <source>✖ Other size</source>
         <translation>✖ 大小不符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="562"/>
+        <location filename="../../console/ui/wording.py" line="578"/>
         <source>✖ Changed (other SHA-256)</source>
         <translation>✖ 已改动（SHA-256 不符）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="569"/>
+        <location filename="../../console/ui/wording.py" line="585"/>
         <source>Answered</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="570"/>
+        <location filename="../../console/ui/wording.py" line="586"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="571"/>
+        <location filename="../../console/ui/wording.py" line="587"/>
         <source>Declined</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="572"/>
+        <location filename="../../console/ui/wording.py" line="588"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="573"/>
+        <location filename="../../console/ui/wording.py" line="589"/>
         <source>Unreachable</source>
         <translation>无法接通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="574"/>
+        <location filename="../../console/ui/wording.py" line="590"/>
         <source>Hung up before an answer</source>
         <translation>未接通前已挂断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="581"/>
+        <location filename="../../console/ui/wording.py" line="597"/>
         <source>admit</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="582"/>
+        <location filename="../../console/ui/wording.py" line="598"/>
         <source>refuse</source>
         <translation>拒绝进入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="583"/>
+        <location filename="../../console/ui/wording.py" line="599"/>
         <source>wait</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="589"/>
+        <location filename="../../console/ui/report_pdf.py" line="164"/>
+        <location filename="../../console/ui/wording.py" line="605"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="590"/>
+        <location filename="../../console/ui/report_pdf.py" line="165"/>
+        <location filename="../../console/ui/wording.py" line="606"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="591"/>
+        <location filename="../../console/ui/report_pdf.py" line="166"/>
+        <location filename="../../console/ui/wording.py" line="607"/>
         <source>Admitted</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="641"/>
+        <location filename="../../console/ui/wording.py" line="676"/>
         <source>The files could not be written or read: %1</source>
         <translation>文件无法写入或读取：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="646"/>
+        <location filename="../../console/ui/wording.py" line="681"/>
         <source>The disk refused: %1</source>
         <translation>磁盘拒绝操作：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="683"/>
+        <location filename="../../console/ui/wording.py" line="718"/>
         <source>Footage loan requested</source>
         <translation>录像借阅申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="684"/>
+        <location filename="../../console/ui/wording.py" line="719"/>
         <source>Footage loan approved</source>
         <translation>录像借阅批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="685"/>
+        <location filename="../../console/ui/wording.py" line="720"/>
         <source>Footage loan refused</source>
         <translation>录像借阅拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="686"/>
+        <location filename="../../console/ui/wording.py" line="721"/>
         <source>Footage loan cancelled</source>
         <translation>录像借阅撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="687"/>
+        <location filename="../../console/ui/wording.py" line="722"/>
         <source>Footage loan packaged</source>
         <translation>录像借阅资料包制作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="688"/>
+        <location filename="../../console/ui/wording.py" line="723"/>
         <source>Footage loan closed</source>
         <translation>录像借阅结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="689"/>
+        <location filename="../../console/ui/wording.py" line="724"/>
         <source>Footage loan extended</source>
         <translation>录像借阅延期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="690"/>
+        <location filename="../../console/ui/wording.py" line="725"/>
         <source>Footage loan overdue</source>
         <translation>录像借阅逾期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="691"/>
+        <location filename="../../console/ui/wording.py" line="726"/>
         <source>Footage viewed</source>
         <translation>录像查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="523"/>
-        <location filename="../../console/ui/wording.py" line="592"/>
+        <location filename="../../console/ui/report_pdf.py" line="167"/>
+        <location filename="../../console/ui/wording.py" line="539"/>
+        <location filename="../../console/ui/wording.py" line="608"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="593"/>
+        <location filename="../../console/ui/report_pdf.py" line="168"/>
+        <location filename="../../console/ui/wording.py" line="609"/>
         <source>Left before a decision</source>
         <translation>未有结果即离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="599"/>
+        <location filename="../../console/ui/wording.py" line="615"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="600"/>
+        <location filename="../../console/ui/wording.py" line="616"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="601"/>
+        <location filename="../../console/ui/wording.py" line="617"/>
         <source>Hong Kong/Macau permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="602"/>
+        <location filename="../../console/ui/wording.py" line="618"/>
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="603"/>
+        <location filename="../../console/ui/wording.py" line="619"/>
         <source>Police ID card</source>
         <translation>警官证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="604"/>
+        <location filename="../../console/ui/wording.py" line="620"/>
         <source>Other document</source>
         <translation>其他证件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="610"/>
+        <location filename="../../console/ui/wording.py" line="626"/>
         <source>Contractor</source>
         <translation>施工人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="611"/>
+        <location filename="../../console/ui/wording.py" line="627"/>
         <source>Delivery</source>
         <translation>快递外卖</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="618"/>
+        <location filename="../../console/ui/wording.py" line="633"/>
+        <source>The period&apos;s last day is before its first day: swap the two dates.</source>
+        <translation>统计期间的最后一天早于第一天：请对调两个日期。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="636"/>
+        <source>A report covers at most %1 days: choose a shorter period.</source>
+        <translation>一份报表最多统计 %1 天：请选择较短的统计期间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="639"/>
+        <source>Give the month as YYYY-MM, for example 2026-11.</source>
+        <translation>月份请写成 YYYY-MM，例如 2026-11。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="649"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="621"/>
+        <location filename="../../console/ui/wording.py" line="652"/>
         <source>Too many failed tries: the account is locked until %1.</source>
         <translation>失败次数过多：账号已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="625"/>
+        <location filename="../../console/ui/wording.py" line="656"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="653"/>
+        <location filename="../../console/ui/wording.py" line="688"/>
         <source>Log-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="654"/>
+        <location filename="../../console/ui/wording.py" line="689"/>
         <source>Alarm raised</source>
         <translation>报警产生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="655"/>
+        <location filename="../../console/ui/wording.py" line="690"/>
         <source>Alarm repeated</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="656"/>
+        <location filename="../../console/ui/wording.py" line="691"/>
         <source>Device restored</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="657"/>
+        <location filename="../../console/ui/wording.py" line="692"/>
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="658"/>
+        <location filename="../../console/ui/wording.py" line="693"/>
         <source>Device event stored</source>
         <translation>设备事件已记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="659"/>
+        <location filename="../../console/ui/wording.py" line="694"/>
         <source>Resent report (duplicate)</source>
         <translation>重发报告（重复）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="660"/>
+        <location filename="../../console/ui/wording.py" line="695"/>
         <source>Alarm acknowledged</source>
         <translation>报警已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="661"/>
+        <location filename="../../console/ui/wording.py" line="696"/>
         <source>SOP step done</source>
         <translation>处置步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="662"/>
+        <location filename="../../console/ui/wording.py" line="697"/>
         <source>Guard dispatched</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="663"/>
+        <location filename="../../console/ui/wording.py" line="698"/>
         <source>Alarm comment</source>
         <translation>报警备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="664"/>
+        <location filename="../../console/ui/wording.py" line="699"/>
         <source>Alarm closed</source>
         <translation>报警已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="665"/>
+        <location filename="../../console/ui/wording.py" line="700"/>
         <source>Zone shelved</source>
         <translation>防区已搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="666"/>
+        <location filename="../../console/ui/wording.py" line="701"/>
         <source>Zone unshelved</source>
         <translation>防区取消搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="667"/>
+        <location filename="../../console/ui/wording.py" line="702"/>
         <source>Log-out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="668"/>
+        <location filename="../../console/ui/wording.py" line="703"/>
         <source>Failed password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="669"/>
+        <location filename="../../console/ui/wording.py" line="704"/>
         <source>Account locked out</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="670"/>
+        <location filename="../../console/ui/wording.py" line="705"/>
         <source>Refused: account locked</source>
         <translation>拒绝：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="671"/>
+        <location filename="../../console/ui/wording.py" line="706"/>
         <source>Console unlocked</source>
         <translation>值班台解锁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="672"/>
+        <location filename="../../console/ui/wording.py" line="707"/>
         <source>Command-line authorisation</source>
         <translation>命令行授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="673"/>
+        <location filename="../../console/ui/wording.py" line="708"/>
         <source>Password check for change</source>
         <translation>修改密码前验证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="674"/>
+        <location filename="../../console/ui/wording.py" line="709"/>
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="675"/>
+        <location filename="../../console/ui/wording.py" line="710"/>
         <source>User added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="676"/>
+        <location filename="../../console/ui/wording.py" line="711"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="677"/>
+        <location filename="../../console/ui/wording.py" line="712"/>
         <source>User enabled/disabled</source>
         <translation>启用/停用用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="678"/>
+        <location filename="../../console/ui/wording.py" line="713"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="679"/>
+        <location filename="../../console/ui/wording.py" line="714"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="680"/>
+        <location filename="../../console/ui/wording.py" line="715"/>
         <source>Personal setting saved</source>
         <translation>保存个人设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="681"/>
+        <location filename="../../console/ui/wording.py" line="716"/>
         <source>Service started</source>
         <translation>服务启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="682"/>
+        <location filename="../../console/ui/wording.py" line="717"/>
         <source>Service stopped</source>
         <translation>服务停止</translation>
     </message>
