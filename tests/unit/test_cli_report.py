@@ -7,6 +7,7 @@ import io
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,7 +32,7 @@ def site(tmp_path: Path) -> Path:
     return path
 
 
-def figures(rows: list[dict[str, str]]) -> dict[tuple[str, str, str], str]:
+def figures(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], Any]:
     return {(r["section"], r["key"], r["measure"]): r["value"] for r in rows}
 
 

@@ -262,10 +262,12 @@ def test_alarm_counts_and_times_match_the_hand_computed_figures(october: Desk) -
     assert [k.kind for k in report.by_kind] == ["fire", "infrared", "perimeter"]
     fire, ir, beam = kinds["fire"], kinds["infrared"], kinds["perimeter"]
     assert (fire.count, fire.real, fire.false, fire.open) == (3, 1, 2, 0)
-    assert (fire.ack.median, fire.ack.p90) == (pytest.approx(20), pytest.approx(36))
+    assert fire.ack.median == pytest.approx(20)
+    assert fire.ack.p90 == pytest.approx(36)
     assert (ir.count, ir.test, ir.open) == (2, 1, 1)
-    assert (ir.ack.median, ir.ack.p90) == (pytest.approx(60), pytest.approx(84))
-    assert (ir.close.count, ir.close.median, ir.close.p90) == (1, pytest.approx(300), 300)
+    assert ir.ack.median == pytest.approx(60)
+    assert ir.ack.p90 == pytest.approx(84)
+    assert (ir.close.count, ir.close.median, ir.close.p90) == (1, 300, 300)
     assert (beam.count, beam.open, beam.ack.count, beam.ack.median) == (1, 1, 0, None)
     assert [(z.key, z.count) for z in report.by_zone] == [
         ("b1-f1-smoke", 3),
@@ -288,7 +290,8 @@ def test_camera_uptime_counts_carried_repeated_and_unfinished_losses(october: De
     assert east.offline_count == 2
     assert east.uptime == pytest.approx(1 - 97200 / MONTH_S)
     garage = cameras["garage-b1"]
-    assert (garage.offline_count, garage.offline_seconds) == (1, pytest.approx(1800, abs=0.01))
+    assert garage.offline_count == 1
+    assert garage.offline_seconds == pytest.approx(1800, abs=0.01)
     assert cameras["b1-lobby"].uptime == 1.0
     assert [c.camera_id for c in report.cameras] == [c.id for c in october.site.cameras]
 
