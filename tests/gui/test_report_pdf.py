@@ -32,9 +32,10 @@ from console.ui.report_pdf import (
 )
 from console.ui.worker import run_in_background
 from devices.alarms.base import DeviceEvent, EventType
-from schema.models import CheckRecord, Loan, Visit
+from schema.models import CheckRecord
 from tests.clock import Clock
 from tests.gui.test_handover_sheet import pdf_pages, poppler
+from tests.rows import loan_row, visit_row
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 10, 20, 10, 0, tzinfo=TZ)  # the month of October 2026 is running
@@ -56,38 +57,6 @@ PAPER = Words("zh_CN")  # the printed report's words by default
 
 def _local(day: int, hour: float) -> datetime:
     return (datetime(2026, 10, day, tzinfo=TZ) + timedelta(hours=hour)).astimezone(UTC)
-
-
-def _visit(state: str, when: datetime) -> Visit:
-    return Visit(
-        gate_id="east-gate",
-        requested_at=when,
-        requested_by="li",
-        visitor_name="张三",
-        id_type="resident_id",
-        id_masked="1101**********1234",
-        id_hash="0" * 64,
-        room="10101",
-        state=state,
-    )
-
-
-def _loan(created: datetime, state: str, due: datetime, closed: datetime | None = None) -> Loan:
-    return Loan(
-        created_at=created,
-        requested_by="li",
-        borrower_kind="police",
-        borrower_name="赵警官",
-        id_type="police",
-        id_masked="****",
-        id_hash="1" * 64,
-        mode="copy",
-        due_at=due,
-        state=state,
-        decided_at=created,
-        closed_at=closed,
-        outcome="intact" if closed else "",
-    )
 
 
 def fill_desk(desk: Desk, operator: Actor, monkeypatch: pytest.MonkeyPatch) -> Clock:
@@ -120,13 +89,13 @@ def fill_desk(desk: Desk, operator: Actor, monkeypatch: pytest.MonkeyPatch) -> C
         )
     clock.now = NOW
     with desk.db.write() as s:
-        s.add_all([_visit("admitted", _local(d, 9)) for d in (3, 5, 7, 9)])
-        s.add_all([_visit("refused", _local(6, 9)), _visit("withdrawn", _local(8, 9))])
+        s.add_all([visit_row("admitted", _local(d, 9)) for d in (3, 5, 7, 9)])
+        s.add_all([visit_row("refused", _local(6, 9)), visit_row("withdrawn", _local(8, 9))])
         s.add_all(
             [
-                _loan(_local(2, 9), "closed", _local(9, 9), _local(6, 9)),  # returned
-                _loan(_local(4, 9), "lent", _local(15, 9)),  # overdue since the 15th
-                _loan(_local(18, 9), "approved", _local(30, 9)),
+                loan_row(_local(2, 9), "closed", _local(9, 9), _local(6, 9), "intact"),  # returned
+                loan_row(_local(4, 9), "lent", _local(15, 9)),  # overdue since the 15th
+                loan_row(_local(18, 9), "approved", _local(30, 9)),
             ]
         )
         template = desk.checks.template("fire-daily")

@@ -17,12 +17,11 @@ from schema.models import (
     AlarmEvent,
     CheckRecord,
     FaultReport,
-    Loan,
     LogEntry,
     Shift,
-    Visit,
 )
 from tests.clock import Clock
+from tests.rows import loan_row, visit_row
 
 TZ = ZoneInfo("Asia/Shanghai")
 START = datetime(2026, 9, 30, 16, tzinfo=UTC)  # 2026-10-01 00:00 in Shanghai
@@ -80,45 +79,6 @@ def camera_event(camera: str, kind: str, when: datetime) -> AlarmEvent:
     )
 
 
-def visit(state: str, when: datetime) -> Visit:
-    return Visit(
-        gate_id="east-gate",
-        requested_at=when,
-        requested_by="li",
-        visitor_name="张三",
-        id_type="resident_id",
-        id_masked="1101**********1234",
-        id_hash="0" * 64,
-        room="10101",
-        state=state,
-    )
-
-
-def loan(
-    created: datetime,
-    state: str,
-    due: datetime,
-    closed: datetime | None = None,
-    outcome: str = "",
-) -> Loan:
-    decided = created if state != "requested" else None
-    return Loan(
-        created_at=created,
-        requested_by="li",
-        borrower_kind="police",
-        borrower_name="赵警官",
-        id_type="police",
-        id_masked="****",
-        id_hash="1" * 64,
-        mode="copy",
-        due_at=due,
-        state=state,
-        decided_at=decided,
-        closed_at=closed,
-        outcome=outcome,
-    )
-
-
 @pytest.fixture
 def october(desk: Desk) -> Desk:
     desk.set_clock(Clock(datetime(2026, 11, 5, tzinfo=UTC)))
@@ -159,17 +119,21 @@ def october(desk: Desk) -> Desk:
             ]
         )
         s.add_all(
-            [visit("admitted", at(d)) for d in (1, 2, 3)]
-            + [visit("refused", at(4)), visit("withdrawn", at(5)), visit("admitted", at(2, 1, 11))]
+            [visit_row("admitted", at(d)) for d in (1, 2, 3)]
+            + [
+                visit_row("refused", at(4)),
+                visit_row("withdrawn", at(5)),
+                visit_row("admitted", at(2, 1, 11)),
+            ]
         )
         s.add_all(
             [
-                loan(at(2), "closed", at(9), at(5), "intact"),  # opened, returned
-                loan(at(3), "lent", at(20)),  # opened, overdue, still out
-                loan(at(20, month=9), "closed", at(10), at(15), "lost"),  # overdue, closed
-                loan(at(25), "refused", at(30)),  # opened only
-                loan(at(28), "closed", at(29), at(28, 15), "viewed"),  # opened, closed
-                loan(at(30), "approved", at(30, month=11)),  # opened, still out
+                loan_row(at(2), "closed", at(9), at(5), "intact"),  # opened, returned
+                loan_row(at(3), "lent", at(20)),  # opened, overdue, still out
+                loan_row(at(20, month=9), "closed", at(10), at(15), "lost"),  # overdue, closed
+                loan_row(at(25), "refused", at(30)),  # opened only
+                loan_row(at(28), "closed", at(29), at(28, 15), "viewed"),  # opened, closed
+                loan_row(at(30), "approved", at(30, month=11)),  # opened, still out
             ]
         )
         first = Shift(start=at(1, 0), end=at(1, 8), label="夜班", created_at=at(1, 0))
