@@ -426,10 +426,7 @@ class Site(BaseModel):
         """[storage].recordings (a relative path is taken from the site file's folder)."""
         if self.storage.recordings is None:
             return site_data_dir(self.path) / "recordings"
-        recordings = self.storage.recordings.expanduser()
-        if recordings.is_absolute():
-            return recordings
-        return self.path.parent / recordings
+        return _beside(self.path.parent, self.storage.recordings)
 
     def tz(self) -> zoneinfo.ZoneInfo:
         """The site's time zone: local dates of recordings, exports and screens."""
@@ -454,8 +451,7 @@ class Site(BaseModel):
 
     def plan_image(self, plan: Plan) -> Path:
         """A plan's image file (a relative path is taken from the site file's folder)."""
-        image = plan.image.expanduser()
-        return image if image.is_absolute() else self.path.parent / image
+        return _beside(self.path.parent, plan.image)
 
     def snapshots_dir(self) -> Path:
         """Snapshots from the wall: beside the recordings, in a folder of their own."""
@@ -470,8 +466,7 @@ class Site(BaseModel):
         """[alarms].sop (relative to the site file's folder), or None for the bundled one."""
         if self.alarms.sop is None:
             return None
-        sop = self.alarms.sop.expanduser()
-        return sop if sop.is_absolute() else self.path.parent / sop
+        return _beside(self.path.parent, self.alarms.sop)
 
     def summary(self) -> str:
         intercom = f"intercom {self.intercom.kind}" if self.intercom else "no intercom"
@@ -479,6 +474,12 @@ class Site(BaseModel):
             f"{self.site.name} ({self.path.name}): {len(self.cameras)} cameras, "
             f"{len(self.alarm_sources)} alarm sources, {len(self.zones)} zones, {intercom}"
         )
+
+
+def _beside(folder: Path, path: Path) -> Path:
+    """A path from the site file: `~` expanded; a relative one taken from the file's folder."""
+    path = path.expanduser()
+    return path if path.is_absolute() else folder / path
 
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
@@ -1002,8 +1003,8 @@ def _shared_ports(data: dict[str, Any], reporter: _Reporter) -> list[Problem]:
     return problems
 
 
-# The first bytes of the image formats Qt reads without plug-ins.
-_IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+# The first bytes of PNG and JPEG, the image formats Qt reads without plug-ins.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
 def _plan_images(data: dict[str, Any], reporter: _Reporter, folder: Path) -> list[Problem]:
@@ -1013,8 +1014,7 @@ def _plan_images(data: dict[str, Any], reporter: _Reporter, folder: Path) -> lis
         image = _text(plan, "image")
         if not image:
             continue
-        file = Path(image).expanduser()
-        file = file if file.is_absolute() else folder / file
+        file = _beside(folder, Path(image))
         loc: Loc = ("plans", index, "image")
         try:
             with file.open("rb") as handle:
