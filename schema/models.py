@@ -118,6 +118,9 @@ class AlarmEvent(Base):
     alarm_id: Mapped[int | None] = mapped_column(
         ForeignKey("alarms.id", ondelete="RESTRICT"), nullable=True, index=True
     )
+    # A picture of the event (video analysis: the frame with the region drawn), relative to
+    # the site's snapshots folder.
+    snapshot: Mapped[str | None] = mapped_column(String(255), nullable=True)
 
 
 class Alarm(Base):
@@ -593,3 +596,28 @@ class PlanMarker(Base):
     y: Mapped[float] = mapped_column(Float)
     placed_by: Mapped[str] = mapped_column(String(64))
     placed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class VideoArea(Base):
+    """A polygon an admin drew on a camera's view: a privacy mask, or a video-analysis area
+    (intrusion, loitering, thrown objects) raising alarms on its video zone.
+
+    `polygon`: JSON [[x, y], ...] as fractions of the picture. `schedule`: JSON
+    {"days": [0..6], "from": "HH:MM", "to": "HH:MM"} in the site's time zone, or NULL (always).
+    """
+
+    __tablename__ = "video_areas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # privacy | intrusion | loitering | thrown
+    name: Mapped[str] = mapped_column(String(128))
+    zone_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    polygon: Mapped[str] = mapped_column(Text)
+    schedule: Mapped[str | None] = mapped_column(Text, nullable=True)
+    min_area: Mapped[float] = mapped_column(Float)  # fraction of the picture
+    min_seconds: Mapped[float] = mapped_column(Float)
+    loiter_seconds: Mapped[float] = mapped_column(Float)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

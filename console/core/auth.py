@@ -45,6 +45,8 @@ class Permission(StrEnum):
     ISSUE_LONG_PASSES = "issue_long_passes"  # visitor passes valid longer than a day
     APPROVE_LOANS = "approve_loans"  # footage loans: the management office's head (rule 3.4.3)
     EDIT_PLAN = "edit_plan"  # place zone and camera markers on the site plan
+    EDIT_ANALYTICS = "edit_analytics"  # draw privacy masks and video-analysis areas
+    RESET_VIEW = "reset_view"  # take a camera's present view as its tamper reference
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -55,6 +57,8 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.ISSUE_LONG_PASSES: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
     Permission.APPROVE_LOANS: frozenset({Role.MANAGER}),
     Permission.EDIT_PLAN: frozenset({Role.ADMIN}),
+    Permission.EDIT_ANALYTICS: frozenset({Role.ADMIN}),
+    Permission.RESET_VIEW: frozenset({Role.SUPERVISOR, Role.MANAGER, Role.ADMIN}),
 }
 
 

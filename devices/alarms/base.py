@@ -58,6 +58,9 @@ class DeviceEvent:
     # ACK): the same key from the same source within DEDUP_WINDOW_S is stored as a duplicate.
     dedup_key: str | None = None
     device_time: datetime | None = None  # the time the device printed, if it did
+    # A picture of it (video analysis), relative to the site's snapshots folder; the file is
+    # written before the event is stored.
+    snapshot: str | None = None
     received_at: datetime = field(default_factory=utcnow)
     received_mono: float = field(default_factory=time.monotonic)  # for latency figures
 
