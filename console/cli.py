@@ -156,9 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     _site_option(report, argparse.SUPPRESS)
 
     bench = sub.add_parser("bench", help="benchmarks: print figures measured in one run")
-    bench.add_argument("what", choices=["alarms", "wall", "reports"])
+    bench.add_argument("what", choices=["alarms", "wall", "reports", "analytics"])
     bench.add_argument("--quick", action="store_true", help="fewer samples (for tests)")
-    bench.add_argument("--streams", type=int, default=9, help="wall: sub streams (default 9)")
+    bench.add_argument(
+        "--streams", type=int, default=9, help="wall, analytics: sub streams (default 9)"
+    )
     bench.add_argument(
         "--minutes", type=float, default=10.0, help="wall: how long to run (default 10)"
     )
@@ -540,6 +542,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from console.core.bench_reports import run_bench as run_reports
 
         return run_reports(quick=args.quick)
+    if args.what == "analytics":
+        from console.ui.bench_analytics import run_bench as run_analytics
+
+        return run_analytics(streams=args.streams, quick=args.quick)
     if args.what == "wall":
         from console.ui.bench_wall import run_bench as run_wall
 

@@ -164,6 +164,7 @@ class EventView:
     text: str
     raw: str
     duplicate_of: int | None
+    snapshot: str | None = None  # relative to the site's snapshots folder (video analysis)
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ class AlarmService:
             raw=ev.raw,
             device_time=ev.device_time,
             dedup_key=_clip(ev.dedup_key, 128) if ev.dedup_key else None,
+            snapshot=ev.snapshot,
         )
         row.duplicate_of = self._duplicate_of(s, ev)
         s.add(row)
@@ -471,7 +473,16 @@ class AlarmService:
                 self.sop_for(view),
                 tuple(NoteView(n.at, n.author, n.kind, n.step, n.text) for n in notes),
                 tuple(
-                    EventView(e.id, e.received_at, e.type, e.code, e.text, e.raw, e.duplicate_of)
+                    EventView(
+                        e.id,
+                        e.received_at,
+                        e.type,
+                        e.code,
+                        e.text,
+                        e.raw,
+                        e.duplicate_of,
+                        e.snapshot,
+                    )
                     for e in events
                 ),
             )

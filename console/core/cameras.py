@@ -26,6 +26,7 @@ from console.core.site import Camera, Site
 from devices.alarms.base import DeviceEvent, EventType
 from devices.cameras.base import Frame, FrameReady, StatusChanged, StreamState, StreamStatus
 from devices.cameras.capture import CaptureWorker, open_capture
+from devices.cameras.masks import Masker
 from schema.db import Database
 from schema.types import utcnow
 
@@ -108,6 +109,9 @@ class CameraService:
         self._state: dict[str, CameraState] = {}
         self._views: dict[str, View] = {}
         self._serial = itertools.count(1)
+        # Privacy masks per camera (kept up to date by the analytics service from the drawn
+        # areas); every live view, recording, export and playback of the camera applies them.
+        self._masks = {c.id: Masker() for c in site.cameras}
         # Video-loss events are stored one at a time (a camera's views and recorder all report).
         self._ingest_lock = threading.Lock()
 
@@ -125,6 +129,11 @@ class CameraService:
 
     def has_sub(self, camera_id: str) -> bool:
         return self.camera(camera_id).sub is not None
+
+    def masker(self, camera_id: str) -> Masker:
+        """The camera's privacy masks (one shared object: changes reach running workers)."""
+        self.camera(camera_id)
+        return self._masks[camera_id]
 
     # -- live views ---------------------------------------------------------------------------
 
@@ -150,7 +159,12 @@ class CameraService:
             on_status(st)
 
         worker = open_capture(
-            url, name=f"{camera_id}/{actual}", size=size, on_frame=on_frame, on_status=status
+            url,
+            name=f"{camera_id}/{actual}",
+            size=size,
+            on_frame=on_frame,
+            on_status=status,
+            masker=self._masks[camera_id],
         )
         view = View(self, camera, actual, worker, key)
         with self._lock:

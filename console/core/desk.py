@@ -16,6 +16,7 @@ from typing import Any
 
 from console.core import audit
 from console.core.alarms import AlarmService
+from console.core.analytics import AnalyticsService
 from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
 from console.core.checks import CheckService
@@ -51,6 +52,9 @@ class Desk:
             site, db, self.bus, self.health, self.alarms, site.snapshots_dir()
         )
         self.recordings = RecordingService(site, db, self.bus, self.cameras)
+        self.analytics = AnalyticsService(
+            site, db, self.bus, self.cameras, self.alarms, self.recordings, self.health
+        )
         self.shifts = ShiftService(site, db, self.bus)
         self.duty = DutyLog(site, db, self.bus, self.shifts, self.health)
         self.alarms.close_hooks.append(self.duty.note_alarm_closed)
@@ -120,8 +124,10 @@ class Desk:
         or service that owns the devices)."""
         self.ingest.start()
         self.recordings.start()
+        self.analytics.start()
 
     def stop_devices(self) -> None:
+        self.analytics.stop()
         self.recordings.stop()
         self.ingest.stop()
 

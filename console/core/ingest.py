@@ -20,6 +20,7 @@ from console.core.site import (
     ModbusTcpSource,
     SimSource,
     Site,
+    VideoSource,
 )
 from devices.alarms.base import DeviceEvent, Driver, Sink, StatusFn
 from devices.alarms.sim import SimDriver, parse_script
@@ -68,6 +69,8 @@ class AlarmIngest:
         drivers: list[Driver] = []
         modbus: list[tuple[ModbusRtuSource | ModbusTcpSource, list[str]]] = []
         for source in self.site.alarm_sources:
+            if isinstance(source, VideoSource):
+                continue  # the desk's own video analysis (console.core.analytics) feeds it
             if isinstance(source, ModbusRtuSource | ModbusTcpSource):
                 modbus.append((source, self._points(source.id)))
                 continue

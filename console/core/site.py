@@ -39,7 +39,7 @@ _CONFIG = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, str
 
 Loc: TypeAlias = tuple[str | int, ...]
 
-SOURCE_KINDS = ("modbus-rtu", "modbus-tcp", "contact-id", "gst-printer", "sim")
+SOURCE_KINDS = ("modbus-rtu", "modbus-tcp", "contact-id", "gst-printer", "sim", "video")
 SERIAL_KINDS = frozenset({"modbus-rtu", "contact-id", "gst-printer"})
 MODBUS_KINDS = frozenset({"modbus-rtu", "modbus-tcp"})
 ZONE_KINDS = ("fire", "infrared", "perimeter", "panic", "elevator", "tamper", "fault")
@@ -105,8 +105,17 @@ def _check_stream(value: str) -> str:
         if name not in ("rtsp", "rtsps"):
             raise ValueError(f"unsupported scheme '{name}'; use rtsp://, a file path or sim:NAME")
         return _check_rtsp(value)
-    if value.startswith("sim:") and not _ID_RE.fullmatch(value[4:]):
-        raise ValueError(f"{_show(value)}: sim:NAME takes lowercase letters, digits and '-'")
+    if value.startswith("sim:"):
+        name, _, query = value[4:].partition("?")
+        if not _ID_RE.fullmatch(name):
+            raise ValueError(f"{_show(value)}: sim:NAME takes lowercase letters, digits and '-'")
+        if query:
+            from devices.cameras.sim import parse_sim_url
+
+            try:
+                parse_sim_url(value)
+            except ValueError as err:
+                raise ValueError(f"{_show(value)}: {err}") from None
     return value
 
 
@@ -162,6 +171,19 @@ class StorageConfig(BaseModel):
     recordings: Annotated[Path, Field(strict=False)] | None = None
     retention_days: int = Field(default=30, ge=1)
     quota_gb: float = Field(default=200, gt=0)
+    # Cameras with privacy masks are recorded with the masks burnt in (re-encoded); true keeps
+    # the original picture in the recordings (masks still cover live view, playback, exports).
+    keep_original: bool = False
+
+
+class AnalyticsSettings(BaseModel):
+    """[analytics]: video analysis on the cameras' sub streams, in a worker per camera."""
+
+    model_config = _CONFIG
+
+    enabled: bool = True
+    fps: float = Field(default=5.0, ge=1, le=15)  # pictures analysed per second
+    width: int = Field(default=320, ge=160, le=960)  # analysed at this width (aspect kept)
 
 
 class AlarmSettings(BaseModel):
@@ -236,6 +258,7 @@ class Camera(BaseModel):
     main: StreamUrl
     sub: StreamUrl | None = None
     record: bool = False
+    tamper: bool = True  # watch for a covered, defocused or turned camera ([analytics] on)
 
 
 class _SourceBase(BaseModel):
@@ -282,6 +305,13 @@ class GstPrinterSource(SerialSettings):
     kind: Literal["gst-printer"]
 
 
+class VideoSource(_SourceBase):
+    """The desk's own video analysis (area intrusion, loitering, thrown objects): its zones
+    are of kind "video", each on a camera, with the area an admin draws on that camera."""
+
+    kind: Literal["video"]
+
+
 class SimSource(_SourceBase):
     kind: Literal["sim"]
     script: str | None = None  # see devices/alarms/sim.py: "SECONDS POINT TYPE [TEXT]" lines
@@ -297,7 +327,12 @@ class SimSource(_SourceBase):
 
 
 AlarmSource = Annotated[
-    ModbusRtuSource | ModbusTcpSource | ContactIdSource | GstPrinterSource | SimSource,
+    ModbusRtuSource
+    | ModbusTcpSource
+    | ContactIdSource
+    | GstPrinterSource
+    | SimSource
+    | VideoSource,
     Field(discriminator="kind"),
 ]
 _SOURCE_MODELS: dict[str, type[BaseModel]] = {
@@ -306,6 +341,7 @@ _SOURCE_MODELS: dict[str, type[BaseModel]] = {
     "contact-id": ContactIdSource,
     "gst-printer": GstPrinterSource,
     "sim": SimSource,
+    "video": VideoSource,
 }
 
 _SOURCE_KIND_OF = {model: kind for kind, model in _SOURCE_MODELS.items()}
@@ -317,7 +353,7 @@ class Zone(BaseModel):
     id: Id
     name: str
     source: str  # an alarm source id; checked against the sources after validation
-    kind: Literal["fire", "infrared", "perimeter", "panic", "elevator", "tamper", "fault"]
+    kind: Literal["fire", "infrared", "perimeter", "panic", "elevator", "tamper", "fault", "video"]
     point: str  # its format depends on the source's kind, see normalize_point()
     camera: str | None = None  # a camera id, popped up on alarm
 
@@ -400,6 +436,7 @@ class Site(BaseModel):
     database: DatabaseConfig | None = None
     storage: StorageConfig = Field(default_factory=StorageConfig)
     alarms: AlarmSettings = Field(default_factory=AlarmSettings)
+    analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
     duty: DutySettings = Field(default_factory=DutySettings)
     cameras: list[Camera] = []
     alarm_sources: list[AlarmSource] = []
@@ -487,6 +524,7 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "database": DatabaseConfig,
     "storage": StorageConfig,
     "alarms": AlarmSettings,
+    "analytics": AnalyticsSettings,
     "duty": DutySettings,
     "cameras": Camera,
     "zones": Zone,
@@ -522,6 +560,7 @@ _POINT_FORMATS: dict[str, tuple[str, str]] = {
     "contact-id": (r"cid:([0-9A-Fa-f]{4}):([0-9]{3})", "cid:ACCT:ZONE (e.g. cid:1234:001)"),
     "gst-printer": (r"gst:([0-9]{3})-([0-9]{3})", "gst:LLL-DDD (e.g. gst:004-004)"),
     "sim": (r"sim:([0-9]+)", "sim:N (e.g. sim:1)"),
+    "video": (r"video:[a-z0-9][a-z0-9-]*", "video:NAME (e.g. video:north-strip)"),
 }
 
 
@@ -915,6 +954,23 @@ def _zone_references(data: dict[str, Any], reporter: _Reporter) -> list[Problem]
     return problems
 
 
+def _video_zones(data: dict[str, Any], reporter: _Reporter) -> list[Problem]:
+    """A zone of a video source is a drawn area on a camera: kind "video", a camera named."""
+    problems = []
+    kinds = _source_kinds(data)
+    for index, zone in _items(data, "zones"):
+        if kinds.get(_text(zone, "source") or "") != "video":
+            continue
+        kind = zone.get("kind")
+        if kind != "video":
+            message = f'a zone of video source {_show(zone.get("source"))} must be kind "video"'
+            problems.append(reporter.problem(("zones", index, "kind"), message))
+        if not _text(zone, "camera"):
+            message = "a video zone needs the camera its area is drawn on"
+            problems.append(reporter.problem(("zones", index, "id"), message))
+    return problems
+
+
 def _gate_cameras(data: dict[str, Any], reporter: _Reporter) -> list[Problem]:
     problems = []
     cameras = _ids(data, "cameras")
@@ -1037,6 +1093,7 @@ _CROSS_CHECKS: list[Callable[[dict[str, Any], _Reporter], list[Problem]]] = [
     lambda data, reporter: _duplicate_ids(data, "plans", reporter),
     _zone_references,
     _gate_cameras,
+    _video_zones,
     _zone_points,
     _shared_ports,
 ]

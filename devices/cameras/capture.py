@@ -38,7 +38,8 @@ from devices.cameras.base import (
     scrub,
     url_label,
 )
-from devices.cameras.sim import SIM_FPS, SIM_MAIN_SIZE, SIM_SUB_SIZE, render
+from devices.cameras.masks import Masker
+from devices.cameras.sim import SIM_FPS, SIM_MAIN_SIZE, SIM_SUB_SIZE, parse_sim_url, render
 
 PIXEL_FORMAT = "bgra"  # Frame.image: (height, width, 4), bytes B, G, R, 255
 
@@ -84,8 +85,15 @@ class CaptureWorker:
         size: tuple[int, int],
         on_frame: FrameReady,
         on_status: StatusChanged,
+        max_fps: float | None = None,
+        masker: Masker | None = None,
     ) -> None:
         self.name = name
+        # At most this many frames a second are scaled and handed over (the rest are decoded,
+        # as the codec needs them, and dropped): video analysis wants 5, not the camera's 25.
+        self._min_gap = 1.0 / max_fps if max_fps else 0.0
+        self._next_due = 0.0  # monotonic: the next frame to hand over is due then
+        self._masker = masker  # privacy masks, blacked out of every frame handed over
         self.url_label = url_label(url)
         self._url = url
         self._on_frame = on_frame
@@ -179,8 +187,22 @@ class CaptureWorker:
         with self._lock:
             return self._size
 
+    def _wanted(self) -> bool:
+        """Whether the next decoded picture is to be handed over (max_fps); call once per
+        picture, before scaling it."""
+        if not self._min_gap:
+            return True
+        now = time.monotonic()
+        if now < self._next_due:
+            return False
+        # Due times step by the gap (not from now), so 25 fps in gives 5 fps out, not 4.2.
+        self._next_due = max(self._next_due + self._min_gap, now - self._min_gap)
+        return True
+
     def _deliver(self, image: np.ndarray, source: tuple[int, int]) -> None:
         """Store a decoded picture as the newest frame and tell the viewer."""
+        if self._masker is not None:
+            self._masker.apply(image)
         now_mono = time.monotonic()
         now_wall = _utcnow()
         first_of_session = self._session_fresh
@@ -380,8 +402,18 @@ class PyAVCapture(CaptureWorker):
         size: tuple[int, int],
         on_frame: FrameReady,
         on_status: StatusChanged,
+        max_fps: float | None = None,
+        masker: Masker | None = None,
     ) -> None:
-        super().__init__(url, name=name, size=size, on_frame=on_frame, on_status=on_status)
+        super().__init__(
+            url,
+            name=name,
+            size=size,
+            on_frame=on_frame,
+            on_status=on_status,
+            max_fps=max_fps,
+            masker=masker,
+        )
         self._live = url.lower().startswith(("rtsp://", "rtsps://"))
 
     def _session(self) -> None:
@@ -453,6 +485,8 @@ class PyAVCapture(CaptureWorker):
             for frame in frames:
                 if pacer is not None and not pacer.wait(frame.time, self._stop_event):
                     return delivered
+                if not self._wanted():
+                    continue
                 source = (frame.width, frame.height)
                 width, height = fit_inside(source, self._requested_size())
                 # BGRA is what the screen takes as is (QImage RGB32), and swscale's fast
@@ -494,7 +528,8 @@ class _Pacer:
 
 
 class SimCapture(CaptureWorker):
-    """`sim:NAME`: the sim.render test picture, generated at SIM_FPS at the requested size."""
+    """`sim:NAME[?scene=...]`: the sim.render test picture (with its scripted scene, if any),
+    generated at SIM_FPS (or max_fps, if lower) at the requested size."""
 
     def __init__(
         self,
@@ -504,20 +539,35 @@ class SimCapture(CaptureWorker):
         size: tuple[int, int],
         on_frame: FrameReady,
         on_status: StatusChanged,
+        max_fps: float | None = None,
+        masker: Masker | None = None,
     ) -> None:
-        super().__init__(url, name=name, size=size, on_frame=on_frame, on_status=on_status)
-        self.sim_name = url.removeprefix("sim:")
+        super().__init__(
+            url,
+            name=name,
+            size=size,
+            on_frame=on_frame,
+            on_status=on_status,
+            max_fps=max_fps,
+            masker=masker,
+        )
+        self.sim_name, self.scene = parse_sim_url(url)
         self.source_size = SIM_SUB_SIZE if self.sim_name.endswith("-sub") else SIM_MAIN_SIZE
+        self._fps = min(SIM_FPS, max_fps) if max_fps else SIM_FPS
+        self._min_gap = 0.0  # frames are made at the wanted rate instead of dropped
+        self.origin_mono: float | None = None  # monotonic time of the scene's second 0
 
     def _session(self) -> None:
-        period = 1.0 / SIM_FPS
+        period = 1.0 / self._fps
         start = time.monotonic()
+        self.origin_mono = start
         due = start
         while not self._stopped():
             width, height = fit_inside(self.source_size, self._requested_size())
             now = time.monotonic()
             # A camera's on-screen clock shows local time.
-            image = render(self.sim_name, width, height, now - start, datetime.now().astimezone())
+            at = datetime.now().astimezone()
+            image = render(self.sim_name, width, height, now - start, at, self.scene)
             self._deliver(cv2.cvtColor(image, cv2.COLOR_RGB2BGRA), self.source_size)
             due += period
             now = time.monotonic()
@@ -534,15 +584,26 @@ def open_capture(
     size: tuple[int, int],
     on_frame: FrameReady,
     on_status: StatusChanged,
+    max_fps: float | None = None,
+    masker: Masker | None = None,
 ) -> CaptureWorker:
-    """The worker for an address (not started): rtsp://, rtsps://, a file path, or sim:NAME."""
+    """The worker for an address (not started): rtsp://, rtsps://, a file path, or sim:NAME.
+
+    `max_fps` limits the frames handed over; `masker` blacks out privacy masks in them."""
     kind: type[CaptureWorker]
     if url.startswith("sim:"):
-        if not url.removeprefix("sim:"):
-            raise ValueError("sim: needs a name, e.g. sim:gate")
+        parse_sim_url(url)  # ValueError: no name, or a bad scene
         kind = SimCapture
     elif "://" in url and not url.lower().startswith(("rtsp://", "rtsps://")):
         raise ValueError(f"unsupported camera address: {url_label(url)}")
     else:
         kind = PyAVCapture
-    return kind(url, name=name, size=size, on_frame=on_frame, on_status=on_status)
+    return kind(
+        url,
+        name=name,
+        size=size,
+        on_frame=on_frame,
+        on_status=on_status,
+        max_fps=max_fps,
+        masker=masker,
+    )

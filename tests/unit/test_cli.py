@@ -27,7 +27,7 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, *lines: str) -> None:
 def test_check_site_accepts_the_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check-site", str(DEMO_SITE)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"OK: .*5 cameras, 1 alarm sources, 9 zones", out)
+    assert re.search(r"OK: .*6 cameras, 2 alarm sources, 12 zones", out)
 
 
 def test_check_site_prints_file_line_key_message(

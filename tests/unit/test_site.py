@@ -77,19 +77,23 @@ def test_demo_site_loads_with_simulated_devices() -> None:
 def test_demo_site_has_one_sim_panel_and_zones_of_several_kinds() -> None:
     site = load_site(DEMO_SITE)
 
-    assert len(site.alarm_sources) == 1
+    assert [source.kind for source in site.alarm_sources] == ["sim", "video"]
     panel = site.alarm_sources[0]
     assert isinstance(panel, SimSource)
     assert panel.id == "demo-panel"
-    assert len(site.zones) >= 8
+    panel_zones = [zone for zone in site.zones if zone.source == "demo-panel"]
+    assert len(panel_zones) >= 8
     assert {"fire", "infrared", "perimeter", "panic", "elevator", "tamper"} <= {
-        zone.kind for zone in site.zones
+        zone.kind for zone in panel_zones
     }
-    assert sorted(zone.point for zone in site.zones) == sorted(
-        f"sim:{n}" for n in range(1, len(site.zones) + 1)
+    assert sorted(zone.point for zone in panel_zones) == sorted(
+        f"sim:{n}" for n in range(1, len(panel_zones) + 1)
     )
-    assert all(zone.source == "demo-panel" for zone in site.zones)
     assert sum(zone.camera is not None for zone in site.zones) > len(site.zones) / 2
+    # The video source's zones are areas drawn on cameras: kind video, each with its camera.
+    video_zones = [zone for zone in site.zones if zone.source == "video"]
+    assert len(video_zones) == 3
+    assert all(zone.kind == "video" and zone.camera for zone in video_zones)
 
 
 def test_demo_site_intercom_and_summary() -> None:
@@ -100,7 +104,7 @@ def test_demo_site_intercom_and_summary() -> None:
     assert site.intercom.ring_timeout_s == 25
     assert site.path == DEMO_SITE
     assert site.summary() == (
-        f"{site.site.name} (demo-site.toml): {len(site.cameras)} cameras, 1 alarm sources, "
+        f"{site.site.name} (demo-site.toml): {len(site.cameras)} cameras, 2 alarm sources, "
         f"{len(site.zones)} zones, intercom sim"
     )
 
@@ -207,7 +211,7 @@ def test_broken_three_ways_messages(tmp_path: Path) -> None:
 
     assert messages["cameras[0].record"] == 'expected true or false, got "yes"'
     assert messages["cameras[0].recrod"].startswith("unknown key; did you mean 'record'?")
-    assert "(allowed: id, name, main, sub, record)" in messages["cameras[0].recrod"]
+    assert "(allowed: id, name, main, sub, record, tamper)" in messages["cameras[0].recrod"]
     assert messages["zones[0].source"] == 'no alarm source "ghost" (known: none defined)'
 
 
@@ -789,3 +793,69 @@ def test_demo_site_plans_exist() -> None:
     assert [p.id for p in site.plans] == ["site", "garage-b1"]
     for plan in site.plans:
         assert site.plan_image(plan).read_bytes()[:8] == PNG_HEAD[:8]
+
+
+# --- video analytics ---------------------------------------------------------------------------
+
+VIDEO_SITE = MINIMAL + (
+    '[[cameras]]\nid = "north"\nname = "北"\nmain = "sim:north"\n'
+    '[[alarm_sources]]\nid = "video"\nkind = "video"\n'
+)
+
+
+def video_zone(kind: str = "video", point: str = "video:strip", camera: str = "north") -> str:
+    camera_line = f'camera = "{camera}"\n' if camera else ""
+    return (
+        f'[[zones]]\nid = "strip"\nname = "警戒带"\nsource = "video"\nkind = "{kind}"\n'
+        f'point = "{point}"\n{camera_line}'
+    )
+
+
+def test_video_zone_on_a_video_source(tmp_path: Path) -> None:
+    site = load_site(write(tmp_path, VIDEO_SITE + video_zone()))
+
+    assert site.zones[0].kind == "video"
+    assert site.zone_points()[("video", "video:strip")].camera == "north"
+    # Defaults: analysis on at 5 fps, every camera watched for tampering, masks burnt in.
+    assert (site.analytics.enabled, site.analytics.fps, site.analytics.width) == (True, 5, 320)
+    assert site.cameras[0].tamper is True
+    assert site.storage.keep_original is False
+
+
+def test_video_zone_must_be_kind_video_with_a_camera(tmp_path: Path) -> None:
+    text = VIDEO_SITE + video_zone(kind="perimeter", camera="")
+    got = {p.key: (p.line, p.message) for p in problems_of(write(tmp_path, text))}
+
+    assert got["zones[0].kind"] == (
+        line_of(text, 'kind = "perimeter"'),
+        'a zone of video source "video" must be kind "video"',
+    )
+    assert got["zones[0].id"] == (
+        line_of(text, 'id = "strip"'),
+        "a video zone needs the camera its area is drawn on",
+    )
+
+
+def test_bad_video_point(tmp_path: Path) -> None:
+    text = VIDEO_SITE + video_zone(point="strip")
+    problem = only_problem(write(tmp_path, text))
+
+    assert (problem.line, problem.key) == (line_of(text, "point ="), "zones[0].point")
+    assert "use video:NAME" in problem.message
+
+
+def test_analytics_section_bounds(tmp_path: Path) -> None:
+    text = VIDEO_SITE + "[analytics]\nfps = 30\nwidth = 100\n"
+    got = {p.key for p in problems_of(write(tmp_path, text))}
+
+    assert got == {"analytics.fps", "analytics.width"}
+
+
+def test_sim_scene_in_a_camera_address(tmp_path: Path) -> None:
+    good = load_site(write(tmp_path, camera_site("sim:gate?scene=black@2-5,fall@8")))
+    assert good.cameras[0].main == "sim:gate?scene=black@2-5,fall@8"
+
+    text = camera_site("sim:gate?scene=blurr@1-2")
+    problem = only_problem(write(tmp_path, text))
+    assert (problem.line, problem.key) == (line_of(text, "main ="), "cameras[0].main")
+    assert "blurr" in problem.message
