@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +38,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStyle,
@@ -38,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.alarms import AlarmDetail, AlarmView, FloodState, Resolution, State
+from console.core.alarms import AlarmDetail, AlarmView, EventView, FloodState, Resolution, State
 from console.core.auth import Permission
 from console.core.events import Event
 from console.ui.alarm_model import (
@@ -122,6 +133,91 @@ class ShelveDialog(_AsyncDialog):
         self.submit(self.accepted_call)
 
 
+class SnapshotView(QWidget):
+    """The picture of the selected alarm's latest event that has one (video analysis, camera
+    tampering: the region drawn in), fitted with its aspect kept. Read from disk on the thread
+    pool; hidden when the alarm has none."""
+
+    loaded = Signal(str)  # the snapshot (relative path) now on screen
+
+    def __init__(self, snapshots_dir: Path) -> None:
+        super().__init__()
+        self.snapshots_dir = snapshots_dir
+        self.wanted: str | None = None  # relative to the snapshots folder
+        self.image = QImage()
+        self.setObjectName("alarm-snapshot")
+        self.setAccessibleName(self.tr("Snapshot of the event"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(120)
+        self.setMaximumHeight(240)
+        self.caption = QLabel()
+        self.caption.setObjectName("alarm-snapshot-caption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.hide()
+        self.caption.hide()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(320, 180)
+
+    def show_event(self, event: EventView | None, taken: str) -> None:
+        """`event`: the one whose picture to show (None: hide); `taken`: its time in words."""
+        if event is None or not event.snapshot:
+            self.wanted, self.image = None, QImage()
+            self.hide()
+            self.caption.hide()
+            return
+        text = self.tr("Snapshot of the event, %1").replace("%1", taken)
+        self.caption.setText(text)
+        self.setAccessibleDescription(text)
+        if event.snapshot == self.wanted:
+            return
+        self.wanted = relative = event.snapshot
+        path = self.snapshots_dir / relative
+
+        def read() -> QImage:
+            image = QImage(str(path))
+            if image.isNull():
+                raise OSError(f"{path}: not a readable picture")
+            return image
+
+        def done(image: QImage) -> None:
+            if self.wanted == relative:
+                self.image = image
+                self.show()
+                self.caption.show()
+                self.update()
+                self.loaded.emit(relative)
+
+        def failed(exc: Exception) -> None:
+            if self.wanted == relative:
+                self.image = QImage()
+                self.hide()
+                self.caption.setText(
+                    self.tr("The snapshot could not be read: %1").replace("%1", describe(exc))
+                )
+                self.caption.show()
+
+        run_in_background(self, read, done, failed)
+
+    def picture_rect(self) -> QRectF:
+        area = QRectF(self.rect())
+        if self.image.isNull() or area.isEmpty():
+            return area
+        scale = min(area.width() / self.image.width(), area.height() / self.image.height())
+        w, h = self.image.width() * scale, self.image.height() * scale
+        return QRectF(area.x() + (area.width() - w) / 2, area.y() + (area.height() - h) / 2, w, h)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            if not self.image.isNull():
+                painter.drawImage(self.picture_rect(), self.image)
+        finally:
+            painter.end()
+
+
 class AlarmDetailPanel(QWidget):
     """The selected alarm: what, where, what to do next, and what has been done."""
 
@@ -155,6 +251,7 @@ class AlarmDetailPanel(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("history")
         self.history.setAccessibleName(self.tr("Alarm history"))
+        self.snapshot = SnapshotView(pane.ctx.desk.cameras.snapshots_dir)
         self._layout()
         self.show_detail(None)
 
@@ -190,6 +287,8 @@ class AlarmDetailPanel(QWidget):
         for widget in (self.title, self.info):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addWidget(self.snapshot)
+        layout.addWidget(self.snapshot.caption)
         layout.addWidget(self.sop_title)
         layout.addWidget(self.sop, 2)
         layout.addLayout(form)
@@ -213,6 +312,7 @@ class AlarmDetailPanel(QWidget):
             widget.setEnabled(working)
         self.comment.setEnabled(alarm is not None)
         self.comment_button.setEnabled(alarm is not None)
+        self._show_snapshot(detail)
         if detail is None or alarm is None:
             self.title.setText(self.tr("No alarm selected"))
             self.info.clear()
@@ -224,6 +324,12 @@ class AlarmDetailPanel(QWidget):
         self.info.setText(self._info(alarm))
         self._fill_sop(detail)
         self._fill_history(detail)
+
+    def _show_snapshot(self, detail: AlarmDetail | None) -> None:
+        """The latest event of the alarm that has a picture, or none."""
+        events = [e for e in detail.events if e.snapshot] if detail is not None else []
+        latest = max(events, key=lambda e: (e.received_at, e.id), default=None)
+        self.snapshot.show_event(latest, self._local(latest.received_at) if latest else "")
 
     def _local(self, moment: Any) -> str:
         return moment.astimezone(self.pane.tz).strftime("%Y-%m-%d %H:%M:%S") if moment else "—"

@@ -8,6 +8,7 @@ import importlib
 
 PANE_MODULES = (
     "console.ui.alarm_pane",
+    "console.ui.analytics_pane",
     "console.ui.audit_pane",
     "console.ui.camera_wall",
     "console.ui.checks_pane",

@@ -43,7 +43,7 @@ def test_panes_follow_the_role(
 ) -> None:
     duty = {"log", "records", "checks", "visits", "loans"}
     watch = {"wall", "playback", "plan"}
-    assert set(admin_window.docks) == {"site", "alarms", "audit", "reports"} | watch | duty
+    assert set(admin_window.docks) == {"site", "alarms", "audit", "reports", "analytics"} | watch | duty
     admin_window.close()
     op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
     assert set(op_window.docks) == {"site", "alarms", "reports"} | watch | duty
@@ -119,10 +119,10 @@ def test_status_bar_shows_site_duty_health_and_clock(admin_window: MainWindow) -
     assert bar.findChild(QLabel, "status-site").text() == "翠湖花园（演示）"
     assert "王班长" in bar.findChild(QLabel, "status-duty").text()
     health = bar.findChild(QLabel, "status-health")
-    # the wall's simulated cameras may already be online: 7 devices, none at fault
+    # the wall's simulated cameras may already be online: 9 devices, none at fault
     counts = re.fullmatch(r"Devices: (\d+) online · 0 fault · (\d+) not started", health.text())
     assert counts is not None, health.text()
-    assert int(counts[1]) + int(counts[2]) == 7
+    assert int(counts[1]) + int(counts[2]) == 9
     assert bar.findChild(QLabel, "status-clock").text().startswith("20")
 
 
@@ -318,7 +318,7 @@ def test_first_start_tabs_each_pane_with_its_group(admin_window: MainWindow) -> 
 
     assert group("alarms") == {"alarms", "log", "records", "checks", "visits", "loans"}
     assert group("site") == {"site", "audit", "reports"}
-    assert group("wall") == {"wall", "playback", "plan"}
+    assert group("wall") == {"wall", "playback", "plan", "analytics"}
 
 
 def test_the_status_bar_warns_when_too_few_are_on_duty(admin_window: MainWindow, qtbot) -> None:
