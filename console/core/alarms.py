@@ -489,7 +489,10 @@ class AlarmService:
 
     def sop_for(self, alarm: AlarmView) -> Sop:
         if alarm.event != "alarm":
-            return self.sops["fault"]
+            # A camera covered, defocused or turned (video analysis) is checked like a tamper.
+            return self.sops["tamper" if alarm.zone_kind == "tamper" else "fault"]
+        if alarm.zone_kind == "video" and alarm.code == "thrown":
+            return self.sops["thrown"]
         return self.sops[SOP_OF_ZONE_KIND.get(alarm.zone_kind, "fault")]
 
     def age_level(self, alarm: AlarmView, now: datetime | None = None) -> int:

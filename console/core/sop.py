@@ -16,6 +16,9 @@ from console.paths import RESOURCES
 
 DEFAULT_SOP = RESOURCES / "sop.toml"
 SOP_KINDS = ("fire", "intrusion", "panic", "elevator", "tamper", "fault")
+# Checklists a site's file may leave out: then the one named here is followed instead (so the
+# files written before they existed stay valid).
+OPTIONAL_SOPS = {"thrown": "intrusion"}  # 高空抛物: an object thrown from height (video)
 STEP_WHEN = (None, "real", "false")
 _STEP_ID = re.compile(r"[a-z0-9-]{1,32}")
 
@@ -62,7 +65,8 @@ class Sop:
 
 
 def load_sops(path: Path | None = None) -> dict[str, Sop]:
-    """Every checklist in the file (all of SOP_KINDS must be there), or SopError."""
+    """Every checklist in the file (all of SOP_KINDS must be there; an OPTIONAL_SOPS kind left
+    out follows its stand-in), or SopError."""
     path = path or DEFAULT_SOP
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -70,10 +74,14 @@ def load_sops(path: Path | None = None) -> dict[str, Sop]:
         raise SopError(f"{path}: cannot read: {err.strerror or err}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise SopError(f"{path}: not valid TOML: {err}") from None
-    unknown = sorted(set(data) - set(SOP_KINDS))
+    kinds = (*SOP_KINDS, *OPTIONAL_SOPS)
+    unknown = sorted(set(data) - set(kinds))
     if unknown:
-        raise SopError(f"{path}: {unknown[0]}: unknown kind; use {', '.join(SOP_KINDS)}")
-    return {kind: _sop(path, kind, data.get(kind)) for kind in SOP_KINDS}
+        raise SopError(f"{path}: {unknown[0]}: unknown kind; use {', '.join(kinds)}")
+    sops = {kind: _sop(path, kind, data.get(kind)) for kind in SOP_KINDS}
+    for kind, stand_in in OPTIONAL_SOPS.items():
+        sops[kind] = _sop(path, kind, data[kind]) if kind in data else sops[stand_in]
+    return sops
 
 
 def _text(path: Path, key: str, table: dict[str, Any], name: str) -> str:

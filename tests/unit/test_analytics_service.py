@@ -11,6 +11,8 @@ import pytest
 from console.core.analytics import AnalyticsError, AreaDraft
 from console.core.auth import PermissionDenied
 from console.core.desk import Desk
+from console.core.sop import DEFAULT_SOP, load_sops
+from devices.alarms.base import DeviceEvent, EventType
 from devices.cameras.analytics import Schedule
 from schema.models import AuditRecord
 
@@ -150,3 +152,31 @@ def test_one_area_per_zone(desk: Desk, admin) -> None:
 def test_video_zones_of_a_camera(desk: Desk) -> None:
     assert [z.id for z in desk.analytics.video_zones("b3-facade")] == ["b3-facade-thrown"]
     assert desk.analytics.video_zones("east-gate") == []
+
+
+def test_video_alarms_follow_their_checklists(desk: Desk, tmp_path) -> None:
+    thrown = desk.alarms.ingest(
+        DeviceEvent("video", EventType.ALARM, "video:b3-facade", code="thrown")
+    )
+    strip = desk.alarms.ingest(
+        DeviceEvent("video", EventType.ALARM, "video:north-strip", code="intrusion")
+    )
+    covered = desk.alarms.ingest(
+        DeviceEvent(
+            "camera:east-gate", EventType.TROUBLE, None, code="tamper_covered", kind_hint="tamper"
+        )
+    )
+    sop_of = {
+        name: desk.alarms.sop_for(desk.alarms.get(result.alarm_id or 0)).kind
+        for name, result in (("thrown", thrown), ("strip", strip), ("covered", covered))
+    }
+    assert sop_of == {"thrown": "thrown", "strip": "intrusion", "covered": "tamper"}
+    assert desk.alarms.get(thrown.alarm_id or 0).zone_id == "b3-facade-thrown"
+
+    # A site's own SOP file written before [thrown] existed stays valid: intrusion stands in.
+    text = DEFAULT_SOP.read_text(encoding="utf-8")
+    start = text.index("[thrown]")
+    own = tmp_path / "sop.toml"
+    own.write_text(text[:start] + text[text.index("[panic]") :], encoding="utf-8")
+    sops = load_sops(own)
+    assert sops["thrown"] is sops["intrusion"]
