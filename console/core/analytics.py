@@ -435,9 +435,13 @@ class AnalyticsService:
         self._running = False
         with self._lock:
             workers, self._workers = dict(self._workers), {}
+            tampered, self._tamper = self._tamper, {}
         for camera_id, worker in workers.items():
             worker.stop()
             self._save_reference(camera_id, worker)
+        for camera_id, state in tampered.items():
+            if state is not TamperState.OK:  # no longer watched: no badge that nobody updates
+                self.bus.publish("camera.tamper", camera_id=camera_id, state="ok")
 
     def worker(self, camera_id: str) -> AnalysisWorker | None:
         with self._lock:

@@ -7,6 +7,10 @@ the frame, wraps its array in a QImage (no copy) and asks for one repaint.
 
 Views are closed on short threads of their own (ViewSet): stopping a worker joins its thread,
 which can take up to the 2 s read timeout, and the GUI thread never waits for that.
+
+A camera that video analysis finds tampered with (covered, blurred, turned away) gets a badge in
+words over the top left of its picture; the wall tells the tile its state (set_tamper), and the
+badge's text is laid out once per change, not per frame.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from datetime import tzinfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QPointF, QRectF, Qt, Signal
@@ -35,12 +40,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QStaticText,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from console.core.cameras import CameraService, Profile, View
 from console.ui.i18n import CJK_FAMILIES
+from devices.cameras.analytics import TamperState
 from devices.cameras.base import Frame, StreamState, StreamStatus
 from schema.types import utcnow
 
@@ -59,6 +66,8 @@ TEXT_GREY = QColor("#bdbdbd")
 DIM_OFFLINE = QColor(0, 0, 0, 215)
 DIM_CAPTION = QColor(0, 0, 0, 150)
 DIM_STATS = QColor(0, 0, 0, 180)
+TAMPER_AMBER = QColor("#ffab00")  # the badge of a tampered camera (with words, never alone)
+TEXT_BLACK = QColor("#000000")
 
 
 def state_text(state: StreamState | None) -> str:
@@ -235,10 +244,14 @@ class CameraTile(QWidget):
         tz: tzinfo,
         views: ViewSet,
         parent: QWidget | None = None,
+        tamper_of: Callable[[str], TamperState | None] | None = None,
     ) -> None:
+        """`tamper_of` gives a camera's tamper state when it is put on the tile (None: not
+        analysed); set_tamper() follows it afterwards."""
         super().__init__(parent)
         self.index = index
         self._service, self._names, self._tz, self._views = service, names, tz, views
+        self._tamper_of = tamper_of
         self.camera_id: str | None = None
         self.profile: Profile = "sub"  # the stream wanted; view.profile is the one running
         self.view: View | None = None
@@ -250,6 +263,11 @@ class CameraTile(QWidget):
         self.enlarged = False
         self.current = False
         self.alarm_zone: str | None = None  # "Alarm: <zone>" and a red frame while set
+        self.tamper: TamperState | None = None  # a badge while not OK; None: not analysed
+        self._badge = QStaticText()  # laid out when its text or room changes, not per frame
+        self._badge.setTextFormat(Qt.TextFormat.PlainText)
+        self._badge_key: tuple[str, int] | None = None
+        self.badge_rect: QRectF | None = None  # where the badge was last painted
         self.latencies: deque[float] = deque(maxlen=LATENCY_SAMPLES)
         self.painted = 0
         self._unpainted = False
@@ -289,10 +307,23 @@ class CameraTile(QWidget):
         self.camera_id = camera_id
         self.frame, self.image, self.status = None, QImage(), None
         self.alarm_zone = None
+        self.tamper = (
+            self._tamper_of(camera_id)  # in memory, under a short lock
+            if camera_id is not None and self._tamper_of is not None
+            else None
+        )
         self._reset_zoom()
         self._describe()
         if streaming:
             self.start()
+        self.update()
+
+    def set_tamper(self, state: TamperState | None) -> None:
+        """The camera's tamper state changed: the badge shows while it is not OK."""
+        if state is self.tamper:
+            return
+        self.tamper = state
+        self._describe()
         self.update()
 
     def set_profile(self, profile: Profile, *, streaming: bool) -> None:
@@ -470,6 +501,17 @@ class CameraTile(QWidget):
             return self.tr("Connecting…")
         return ""
 
+    def badge_text(self) -> str:
+        """The tamper badge, symbol and words; empty while the camera looks normal."""
+        state = self.tamper
+        if state is None or state is TamperState.OK:
+            return ""
+        if state is TamperState.COVERED:
+            return "⚠ " + self.tr("Camera covered")
+        if state is TamperState.DEFOCUSED:
+            return "⚠ " + self.tr("Picture blurred")
+        return "⚠ " + self.tr("Camera turned away")
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         try:
@@ -482,6 +524,7 @@ class CameraTile(QWidget):
                     self.painted += 1
                     self.latencies.append(time.monotonic() - self.frame.decoded_mono)
             self._paint_state(painter)
+            self._paint_badge(painter)
             self._paint_caption(painter)
             if self._hover and self.camera_id is not None:
                 self._paint_stats(painter)
@@ -539,6 +582,9 @@ class CameraTile(QWidget):
         self._font_caption = sized(16, 11, 20, True)
         self._font_stats = sized(22, 10, 15, False)
         self._font_alarm = sized(12, 13, 30, True)
+        self._font_badge = sized(14, 11, 30, True)
+        self._badge_metrics = QFontMetrics(self._font_badge)
+        self._badge_key = None  # laid out again in the new font
         self._caption_band = QFontMetrics(self._font_caption).height() + 6
         self._alarm_band = QFontMetrics(self._font_alarm).height() + 10
         self._stats_metrics = QFontMetrics(self._font_stats)
@@ -565,6 +611,34 @@ class CameraTile(QWidget):
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
             text,
         )
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        """The tamper badge at the picture's top left (under the alarm band, if any)."""
+        text = self.badge_text()
+        if not text:
+            self.badge_rect = None
+            return
+        metrics = self._badge_metrics
+        pad_x, pad_y = metrics.height() / 2, metrics.height() / 5
+        alarm = self.alarm_zone is not None
+        inset = 8.0 if alarm else 0.0  # inside the red frame
+        picture = self.picture_rect()
+        top = max(picture.top(), self._alarm_band if alarm else 0.0) + 6
+        left = max(picture.left(), inset) + 6
+        room = int(min(picture.right(), self.width() - inset) - 6 - left - 2 * pad_x)
+        key = (text, room)
+        if key != self._badge_key:
+            self._badge_key = key
+            self._badge.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
+            self._badge.prepare(font=self._font_badge)
+        size = self._badge.size()
+        box = QRectF(left, top, size.width() + 2 * pad_x, metrics.height() + 2 * pad_y)
+        self.badge_rect = box
+        painter.fillRect(box, TAMPER_AMBER)
+        painter.setPen(QPen(TEXT_BLACK, 1))
+        painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.setFont(self._font_badge)
+        painter.drawStaticText(QPointF(left + pad_x, top + pad_y), self._badge)
 
     def _paint_caption(self, painter: QPainter) -> None:
         if self.camera_id is None:
@@ -612,6 +686,9 @@ class CameraTile(QWidget):
         height = metrics.height() * len(lines) + 12
         top = self._alarm_band + 8 if self.alarm_zone else 8
         box = QRectF(self.width() - width - 8, top, width, height)
+        badge = self.badge_rect
+        if badge is not None and box.intersects(badge):
+            box.moveTop(badge.bottom() + 4)  # under the tamper badge, not over it
         painter.fillRect(box, DIM_STATS)
         painter.setPen(TEXT_WHITE)
         painter.drawText(
@@ -652,6 +729,9 @@ class CameraTile(QWidget):
         description = self.overlay_text()
         if self.camera_id is not None and not description:
             description = state_text(self.state)
+        badge = self.badge_text()
+        if badge:
+            description = f"{description}. {badge}" if description else badge
         self.setAccessibleDescription(description)
 
     # -- input --------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ An alarm pop-up enlarges the camera with a red frame and the zone's name until t
 dismisses it. A newer request takes the screen (latest alarm wins); earlier ones wait underneath
 and come back, one per dismissal, so none goes away unseen. A camera the operator had not placed
 borrows a tile, which gets its own camera back on dismissal.
+
+A camera that video analysis finds tampered with shows a badge on its tile: the tile reads the
+state from core when the camera is put on it, and the wall relays "camera.tamper" afterwards.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from console.ui.camera_tile import (
 from console.ui.panes import PaneContext, PaneSpec, register
 from console.ui.wording import describe
 from console.ui.worker import run_in_background
+from devices.cameras.analytics import TamperState
 from devices.cameras.base import Frame, StreamState
 
 log = logging.getLogger(__name__)
@@ -359,7 +363,15 @@ class CameraWall(QWidget):
             tile.set_profile(profile, streaming=self._streaming)
 
     def _new_tile(self, index: int) -> CameraTile:
-        tile = CameraTile(index, self.service, self.names, self.tz, self.views, self.grid_host)
+        tile = CameraTile(
+            index,
+            self.service,
+            self.names,
+            self.tz,
+            self.views,
+            self.grid_host,
+            tamper_of=self.ctx.desk.analytics.tamper_state,
+        )
         tile.activated.connect(partial(self._tile_activated, tile))
         tile.double_clicked.connect(partial(self._tile_double_clicked, tile))
         tile.enlarge_requested.connect(partial(self.enlarge, tile))
@@ -710,6 +722,19 @@ class CameraWall(QWidget):
             except ValueError:
                 state = None
             self._show_camera_state(camera_id, state)
+        elif event.topic == "camera.tamper":
+            self._show_tamper(str(data.get("camera_id")), data.get("state"))
+
+    def _show_tamper(self, camera_id: str, value: object) -> None:
+        """Every tile showing the camera follows its tamper state."""
+        try:
+            state = TamperState(str(value))
+        except ValueError:
+            log.warning("camera %s: unknown tamper state %r", camera_id, value)
+            return
+        for tile in self._tiles:
+            if tile.camera_id == camera_id:
+                tile.set_tamper(state)
 
     def open_camera(self, camera_id: str) -> bool:
         """Enlarge a camera asked for elsewhere (a click on the site plan), without the alarm
