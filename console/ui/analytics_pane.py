@@ -137,15 +137,14 @@ def tamper_text(state: TamperState | str | None) -> str:
 
 def day_names() -> list[str]:
     """Monday first, like Schedule.days (0 = Monday)."""
-    tr = QCoreApplication.translate
     return [
-        tr("AnalyticsPane", "Mon"),
-        tr("AnalyticsPane", "Tue"),
-        tr("AnalyticsPane", "Wed"),
-        tr("AnalyticsPane", "Thu"),
-        tr("AnalyticsPane", "Fri"),
-        tr("AnalyticsPane", "Sat"),
-        tr("AnalyticsPane", "Sun"),
+        QCoreApplication.translate("AnalyticsPane", "Mon"),
+        QCoreApplication.translate("AnalyticsPane", "Tue"),
+        QCoreApplication.translate("AnalyticsPane", "Wed"),
+        QCoreApplication.translate("AnalyticsPane", "Thu"),
+        QCoreApplication.translate("AnalyticsPane", "Fri"),
+        QCoreApplication.translate("AnalyticsPane", "Sat"),
+        QCoreApplication.translate("AnalyticsPane", "Sun"),
     ]
 
 
@@ -168,13 +167,16 @@ def _days_words(days: frozenset[int]) -> str:
 
 def schedule_words(schedule: Schedule | None) -> str:
     """A schedule in the operator's language (Schedule.describe() is the log's English)."""
-    tr = QCoreApplication.translate
     every = not schedule or not schedule.days or len(schedule.days) == 7
     if schedule is None or (every and schedule.start == schedule.end):
-        return tr("AnalyticsPane", "Always")
-    days = tr("AnalyticsPane", "Every day") if every else _days_words(schedule.days)
+        return QCoreApplication.translate("AnalyticsPane", "Always")
+    days = (
+        QCoreApplication.translate("AnalyticsPane", "Every day")
+        if every
+        else _days_words(schedule.days)
+    )
     if schedule.start == schedule.end:
-        return tr("AnalyticsPane", "%1, all day").replace("%1", days)
+        return QCoreApplication.translate("AnalyticsPane", "%1, all day").replace("%1", days)
     hours = f"{schedule.start:%H:%M}–{schedule.end:%H:%M}"
     return f"{days} {hours}"
 
@@ -187,31 +189,42 @@ def error_text(exc: Exception) -> str:
     """Core's refusals in the operator's words (unknown errors keep their own text)."""
     if not isinstance(exc, AnalyticsError):
         return describe(exc)
-    tr = QCoreApplication.translate
     texts = {
-        "no_camera": tr("AnalyticsPane", "The site file has no such camera any more."),
-        "bad_kind": tr("AnalyticsPane", "Unknown kind of area."),
-        "bad_polygon": tr(
+        "no_camera": QCoreApplication.translate(
+            "AnalyticsPane", "The site file has no such camera any more."
+        ),
+        "bad_kind": QCoreApplication.translate("AnalyticsPane", "Unknown kind of area."),
+        "bad_polygon": QCoreApplication.translate(
             "AnalyticsPane",
             "Draw the outline again: it needs at least 3 points on the picture and must "
             "enclose an area.",
         ),
-        "zone_on_mask": tr("AnalyticsPane", "A privacy mask raises no alarm: it takes no zone."),
-        "no_zone": tr(
+        "zone_on_mask": QCoreApplication.translate(
+            "AnalyticsPane", "A privacy mask raises no alarm: it takes no zone."
+        ),
+        "no_zone": QCoreApplication.translate(
             "AnalyticsPane",
             "Choose the zone this area raises. A camera's zones are the [[zones]] of kind "
             '"video" with its camera in the site file.',
         ),
-        "not_video_zone": tr("AnalyticsPane", "That zone is not a video zone of the site file."),
-        "zone_camera": tr("AnalyticsPane", "That zone belongs to another camera."),
-        "zone_taken": tr(
+        "not_video_zone": QCoreApplication.translate(
+            "AnalyticsPane", "That zone is not a video zone of the site file."
+        ),
+        "zone_camera": QCoreApplication.translate(
+            "AnalyticsPane", "That zone belongs to another camera."
+        ),
+        "zone_taken": QCoreApplication.translate(
             "AnalyticsPane",
             "Another area already raises this zone: choose another zone, or edit that area.",
         ),
-        "bad_schedule": tr("AnalyticsPane", "The schedule is not valid: check its days and times."),
-        "bad_value": tr("AnalyticsPane", "A threshold is out of range: %1"),
-        "no_area": tr("AnalyticsPane", "This area no longer exists: someone deleted it."),
-        "not_analysed": tr(
+        "bad_schedule": QCoreApplication.translate(
+            "AnalyticsPane", "The schedule is not valid: check its days and times."
+        ),
+        "bad_value": QCoreApplication.translate("AnalyticsPane", "A threshold is out of range: %1"),
+        "no_area": QCoreApplication.translate(
+            "AnalyticsPane", "This area no longer exists: someone deleted it."
+        ),
+        "not_analysed": QCoreApplication.translate(
             "AnalyticsPane",
             "This camera is not being analysed now (the devices are not started here, or "
             "[analytics] is off in the site file).",

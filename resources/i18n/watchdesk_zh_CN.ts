@@ -4,160 +4,160 @@
 <context>
     <name>AlarmDetailPanel</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="132"/>
-        <location filename="../../console/ui/alarm_pane.py" line="217"/>
+        <location filename="../../console/ui/alarm_pane.py" line="228"/>
+        <location filename="../../console/ui/alarm_pane.py" line="317"/>
         <source>No alarm selected</source>
         <translation>未选择报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="140"/>
+        <location filename="../../console/ui/alarm_pane.py" line="236"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="141"/>
+        <location filename="../../console/ui/alarm_pane.py" line="237"/>
         <source>C&amp;lose…</source>
         <translation>关闭(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="142"/>
+        <location filename="../../console/ui/alarm_pane.py" line="238"/>
         <source>S&amp;helve zone…</source>
         <translation>搁置防区(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="146"/>
+        <location filename="../../console/ui/alarm_pane.py" line="242"/>
         <source>SOP checklist</source>
         <translation>处置流程清单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="149"/>
+        <location filename="../../console/ui/alarm_pane.py" line="245"/>
         <source>Guard or post sent, e.g. East gate, Zhang</source>
         <translation>派出的保安或岗位，例如：东门岗 张保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="150"/>
+        <location filename="../../console/ui/alarm_pane.py" line="246"/>
         <source>&amp;Dispatch</source>
         <translation>派遣(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="153"/>
+        <location filename="../../console/ui/alarm_pane.py" line="249"/>
         <source>Add co&amp;mment</source>
         <translation>添加备注(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="157"/>
+        <location filename="../../console/ui/alarm_pane.py" line="253"/>
         <source>Alarm history</source>
         <translation>报警历史</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="176"/>
+        <location filename="../../console/ui/alarm_pane.py" line="273"/>
         <source>Guard &amp;sent</source>
         <translation>派遣保安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="178"/>
-        <location filename="../../console/ui/alarm_pane.py" line="300"/>
+        <location filename="../../console/ui/alarm_pane.py" line="275"/>
+        <location filename="../../console/ui/alarm_pane.py" line="406"/>
         <source>Guard sent</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="183"/>
+        <location filename="../../console/ui/alarm_pane.py" line="280"/>
         <source>Comme&amp;nt</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="185"/>
-        <location filename="../../console/ui/alarm_pane.py" line="301"/>
+        <location filename="../../console/ui/alarm_pane.py" line="282"/>
+        <location filename="../../console/ui/alarm_pane.py" line="407"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="187"/>
+        <location filename="../../console/ui/alarm_pane.py" line="284"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="235"/>
+        <location filename="../../console/ui/alarm_pane.py" line="341"/>
         <source>Raised %1 · source %2 %3 · %4</source>
         <translation>报警时间 %1 · 来源 %2 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="242"/>
+        <location filename="../../console/ui/alarm_pane.py" line="348"/>
         <source>Repeated %1 times</source>
         <translation>重复报警 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="245"/>
+        <location filename="../../console/ui/alarm_pane.py" line="351"/>
         <source>Restored at the device %1 (the alarm stays until closed)</source>
         <translation>设备已于 %1 恢复（报警保持，直至关闭）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="251"/>
+        <location filename="../../console/ui/alarm_pane.py" line="357"/>
         <source>Acknowledged %1 by %2</source>
         <translation>%1 由 %2 确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="257"/>
+        <location filename="../../console/ui/alarm_pane.py" line="363"/>
         <source>Camera: %1</source>
         <translation>摄像机：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="260"/>
+        <location filename="../../console/ui/alarm_pane.py" line="366"/>
         <source>This zone is shelved: it does not sound.</source>
         <translation>该防区已搁置：不发声。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="263"/>
+        <location filename="../../console/ui/alarm_pane.py" line="369"/>
         <source>Closed %1 by %2: %3 — %4</source>
         <translation>%1 由 %2 关闭：%3 — %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="273"/>
+        <location filename="../../console/ui/alarm_pane.py" line="379"/>
         <source>What to do: %1</source>
         <translation>处置流程：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="278"/>
+        <location filename="../../console/ui/alarm_pane.py" line="384"/>
         <source>If real: </source>
         <translation>如属实：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="278"/>
+        <location filename="../../console/ui/alarm_pane.py" line="384"/>
         <source>If false: </source>
         <translation>如误报：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="298"/>
+        <location filename="../../console/ui/alarm_pane.py" line="404"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="299"/>
+        <location filename="../../console/ui/alarm_pane.py" line="405"/>
         <source>Step done</source>
         <translation>步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="302"/>
+        <location filename="../../console/ui/alarm_pane.py" line="408"/>
         <source>Restored at device</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="303"/>
+        <location filename="../../console/ui/alarm_pane.py" line="409"/>
         <source>Alarmed again</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="304"/>
+        <location filename="../../console/ui/alarm_pane.py" line="410"/>
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="305"/>
+        <location filename="../../console/ui/alarm_pane.py" line="411"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="310"/>
+        <location filename="../../console/ui/alarm_pane.py" line="416"/>
         <source>Device event</source>
         <translation>设备事件</translation>
     </message>
@@ -319,118 +319,118 @@
 <context>
     <name>AlarmPane</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="65"/>
+        <location filename="../../console/ui/alarm_pane.py" line="76"/>
         <source>Real alarm</source>
         <translation>真实报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="66"/>
+        <location filename="../../console/ui/alarm_pane.py" line="77"/>
         <source>False alarm</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="67"/>
+        <location filename="../../console/ui/alarm_pane.py" line="78"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="68"/>
+        <location filename="../../console/ui/alarm_pane.py" line="79"/>
         <source>Fault repaired</source>
         <translation>故障已修复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="69"/>
+        <location filename="../../console/ui/alarm_pane.py" line="80"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="78"/>
+        <location filename="../../console/ui/alarm_pane.py" line="89"/>
         <source>Close alarm</source>
         <translation>关闭报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="106"/>
+        <location filename="../../console/ui/alarm_pane.py" line="117"/>
         <source>Shelve zone</source>
         <translation>搁置防区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="397"/>
+        <location filename="../../console/ui/alarm_pane.py" line="503"/>
         <source>⚠ The alarm sound cannot play on this computer (see the log).</source>
         <translation>⚠ 本机无法播放报警声音（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="403"/>
+        <location filename="../../console/ui/alarm_pane.py" line="509"/>
         <source>Open alarms</source>
         <translation>未关闭的报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="404"/>
+        <location filename="../../console/ui/alarm_pane.py" line="510"/>
         <source>Recently closed</source>
         <translation>最近关闭的报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="405"/>
+        <location filename="../../console/ui/alarm_pane.py" line="511"/>
         <source>Which alarms</source>
         <translation>显示哪些报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="407"/>
+        <location filename="../../console/ui/alarm_pane.py" line="513"/>
         <source>&amp;Group by zone</source>
         <translation>按防区合并(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="408"/>
+        <location filename="../../console/ui/alarm_pane.py" line="514"/>
         <source>Group by zone</source>
         <translation>按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="414"/>
-        <location filename="../../console/ui/alarm_pane.py" line="658"/>
+        <location filename="../../console/ui/alarm_pane.py" line="520"/>
+        <location filename="../../console/ui/alarm_pane.py" line="764"/>
         <source>Alarm queue</source>
         <translation>报警队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="457"/>
+        <location filename="../../console/ui/alarm_pane.py" line="563"/>
         <source>Acknowledge &amp;top alarm</source>
         <translation>确认首条报警(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="458"/>
+        <location filename="../../console/ui/alarm_pane.py" line="564"/>
         <source>&amp;Acknowledge selected</source>
         <translation>确认所选报警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="459"/>
+        <location filename="../../console/ui/alarm_pane.py" line="565"/>
         <source>&amp;Close selected…</source>
         <translation>关闭所选报警(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="460"/>
+        <location filename="../../console/ui/alarm_pane.py" line="566"/>
         <source>&amp;Shelve zone…</source>
         <translation>搁置防区(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="461"/>
+        <location filename="../../console/ui/alarm_pane.py" line="567"/>
         <source>Show the alarm&apos;s ca&amp;mera</source>
         <translation>显示报警摄像机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="524"/>
+        <location filename="../../console/ui/alarm_pane.py" line="630"/>
         <source>ALARM FLOOD: %1 new alarms in 10 minutes — repeats are grouped by zone</source>
         <translation>报警泛滥：10 分钟内 %1 条新报警 — 重复报警已按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="535"/>
+        <location filename="../../console/ui/alarm_pane.py" line="641"/>
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="610"/>
+        <location filename="../../console/ui/alarm_pane.py" line="716"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="663"/>
+        <location filename="../../console/ui/alarm_pane.py" line="769"/>
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
     </message>
@@ -446,6 +446,488 @@
         <location filename="../../console/ui/records_pane.py" line="427"/>
         <source>Record 12&amp;0 called</source>
         <translation>记录已拨打 120(&amp;0)</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPane</name>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="112"/>
+        <source>Privacy mask</source>
+        <translation>隐私遮挡</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="113"/>
+        <source>Intrusion</source>
+        <translation>区域入侵</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="114"/>
+        <source>Loitering</source>
+        <translation>徘徊</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="115"/>
+        <source>Thrown object</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="123"/>
+        <source>Not analysed</source>
+        <translation>未分析</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="125"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="126"/>
+        <source>Camera covered</source>
+        <translation>镜头遮挡</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="128"/>
+        <source>Picture blurred</source>
+        <translation>画面模糊</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="130"/>
+        <source>Camera turned away</source>
+        <translation>镜头移位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="141"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="142"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="143"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="144"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="145"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="146"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="147"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="172"/>
+        <source>Always</source>
+        <translation>始终布防</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="174"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="179"/>
+        <source>%1, all day</source>
+        <translation>%1 全天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="193"/>
+        <source>The site file has no such camera any more.</source>
+        <translation>站点文件里已没有这台摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="196"/>
+        <source>Unknown kind of area.</source>
+        <translation>未知的区域类型。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="197"/>
+        <source>Draw the outline again: it needs at least 3 points on the picture and must enclose an area.</source>
+        <translation>请重新绘制轮廓：至少需要画面上的 3 个点，且要围出一块区域。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="202"/>
+        <source>A privacy mask raises no alarm: it takes no zone.</source>
+        <translation>隐私遮挡不产生报警，不需要防区。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="205"/>
+        <source>Choose the zone this area raises. A camera&apos;s zones are the [[zones]] of kind &quot;video&quot; with its camera in the site file.</source>
+        <translation>请选择该区域报警的防区。摄像机的防区是站点文件里 kind = &quot;video&quot; 且指定了该摄像机的 [[zones]]。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="210"/>
+        <source>That zone is not a video zone of the site file.</source>
+        <translation>该防区不是站点文件里的视频防区。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="213"/>
+        <source>That zone belongs to another camera.</source>
+        <translation>该防区属于另一台摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="216"/>
+        <source>Another area already raises this zone: choose another zone, or edit that area.</source>
+        <translation>已有另一个区域使用该防区：请另选防区，或修改那个区域。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="220"/>
+        <source>The schedule is not valid: check its days and times.</source>
+        <translation>布防时间无效：请检查日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="223"/>
+        <source>A threshold is out of range: %1</source>
+        <translation>阈值超出范围：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="224"/>
+        <source>This area no longer exists: someone deleted it.</source>
+        <translation>该区域已不存在：已被他人删除。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="227"/>
+        <source>This camera is not being analysed now (the devices are not started here, or [analytics] is off in the site file).</source>
+        <translation>这台摄像机目前没有在做视频分析（本机未启动设备，或站点文件里关闭了 [analytics]）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="886"/>
+        <source>Camera picture with its areas</source>
+        <translation>摄像机画面及其区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="890"/>
+        <source>An outline needs at least 3 points.</source>
+        <translation>轮廓至少需要 3 个点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="897"/>
+        <source>Video analytics messages</source>
+        <translation>视频分析提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="922"/>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="926"/>
+        <source>&amp;Camera</source>
+        <translation>摄像机(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="930"/>
+        <source>Tamper check</source>
+        <translation>遮挡检测</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="932"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1025"/>
+        <source>&amp;Retake reference view…</source>
+        <translation>重设参考画面(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="934"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1384"/>
+        <source>Retake reference view</source>
+        <translation>重设参考画面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="937"/>
+        <source>After the camera was re-aimed on purpose: take its present picture as the normal view that covering, blurring and turning are judged against</source>
+        <translation>摄像机被有意调整角度后使用：把当前画面作为判断遮挡、模糊和移位的正常画面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="954"/>
+        <source>Areas of this camera</source>
+        <translation>该摄像机的区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="956"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="957"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="958"/>
+        <source>Zone</source>
+        <translation>防区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="959"/>
+        <source>Schedule</source>
+        <translation>布防时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="960"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="973"/>
+        <source>&amp;Areas</source>
+        <translation>区域(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="990"/>
+        <source>New &amp;area</source>
+        <translation>新建区域(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="991"/>
+        <source>Kind of the new area</source>
+        <translation>新区域的类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="997"/>
+        <source>&amp;New area</source>
+        <translation>新建区域(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="999"/>
+        <source>New area</source>
+        <translation>新建区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1001"/>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1003"/>
+        <source>Edit area</source>
+        <translation>修改区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1005"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1007"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1356"/>
+        <source>Delete area</source>
+        <translation>删除区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1009"/>
+        <source>Only an administrator draws and changes areas.</source>
+        <translation>只有管理员可以绘制和修改区域。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1021"/>
+        <source>&amp;Next camera</source>
+        <translation>下一台摄像机(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1029"/>
+        <source>&amp;Delete area…</source>
+        <translation>删除区域(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1082"/>
+        <source>Tamper check: %1</source>
+        <translation>遮挡检测：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1105"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1186"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1186"/>
+        <source>Off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1240"/>
+        <source>Click the corners; double-click or Enter closes the outline. Keys: arrows move the cross (Shift: ×10), Space adds a point, Backspace takes one back, Esc cancels. Points: %1</source>
+        <translation>依次点击各个角点；双击或按 Enter 闭合轮廓。键盘：方向键移动十字（Shift：×10），空格添加一点，Backspace 撤回一点，Esc 取消。已有点数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1292"/>
+        <source>Drawing cancelled: the outline is unchanged.</source>
+        <translation>已取消绘制：轮廓未改变。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1306"/>
+        <source>Outline with %1 points: fill in the area and save it.</source>
+        <translation>轮廓共 %1 个点：请填写区域信息并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1342"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1357"/>
+        <source>Delete %1 “%2”? It stops at once: nothing is masked or watched there.</source>
+        <translation>删除%1“%2”？立即生效：该处不再遮挡或监视。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1368"/>
+        <source>Deleted: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1386"/>
+        <source>Take the present picture of %1 as its normal view? Do this only once the camera points where it should: covering, blurring and turning are judged against this view from now on.</source>
+        <translation>把 %1 的当前画面作为正常画面？请确认摄像机已对准应看的位置后再操作：此后遮挡、模糊和移位都以这个画面为准。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1397"/>
+        <source>The reference view of %1 was retaken.</source>
+        <translation>已重设 %1 的参考画面。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1408"/>
+        <source>The outline being edited has %1 points.</source>
+        <translation>正在编辑的轮廓有 %1 个点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1412"/>
+        <source>The areas are listed in the table beside the picture.</source>
+        <translation>各区域列在画面旁边的表格里。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1419"/>
+        <source>Video analytics</source>
+        <translation>视频分析</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="1425"/>
+        <source>Vid&amp;eo analytics</source>
+        <translation>视频分析(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>AreaForm</name>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="689"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="703"/>
+        <source>Area acti&amp;ve</source>
+        <translation>启用区域(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="707"/>
+        <source>Redraw &amp;outline</source>
+        <translation>重画轮廓(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="708"/>
+        <source>&amp;Save area</source>
+        <translation>保存区域(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="709"/>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="737"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="738"/>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="739"/>
+        <source>&amp;Zone</source>
+        <translation>防区(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="740"/>
+        <source>Sc&amp;hedule</source>
+        <translation>布防时间(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="741"/>
+        <source>Minimum s&amp;ize</source>
+        <translation>最小面积(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="742"/>
+        <source>Minimum &amp;time</source>
+        <translation>最短时间(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="743"/>
+        <source>&amp;Loitering after</source>
+        <translation>徘徊判定时间(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="755"/>
+        <source>Schedule</source>
+        <translation>布防时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="756"/>
+        <source>Area active</source>
+        <translation>启用区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="758"/>
+        <source>The smallest moving object that counts, in % of the picture</source>
+        <translation>计入报警的最小移动目标，占画面的百分比</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="760"/>
+        <source>How long something must be in the area to count</source>
+        <translation>目标需在区域内停留多久才计入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="761"/>
+        <source>How long someone may stay before it is loitering</source>
+        <translation>停留多久算徘徊</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="762"/>
+        <source>Default: the zone&apos;s name</source>
+        <translation>默认：防区名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="799"/>
+        <source>No free video zone on this camera</source>
+        <translation>这台摄像机没有空闲的视频防区</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPicture</name>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="534"/>
+        <source>(off)</source>
+        <translation>（停用）</translation>
     </message>
 </context>
 <context>
@@ -527,122 +1009,137 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="67"/>
+        <location filename="../../console/ui/camera_tile.py" line="76"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="69"/>
+        <location filename="../../console/ui/camera_tile.py" line="78"/>
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="71"/>
+        <location filename="../../console/ui/camera_tile.py" line="80"/>
         <source>signal lost</source>
         <translation>信号丢失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="73"/>
+        <location filename="../../console/ui/camera_tile.py" line="82"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="74"/>
+        <location filename="../../console/ui/camera_tile.py" line="83"/>
         <source>not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="464"/>
+        <location filename="../../console/ui/camera_tile.py" line="495"/>
         <source>Drop a camera here</source>
         <translation>将摄像机拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="468"/>
+        <location filename="../../console/ui/camera_tile.py" line="499"/>
         <source>Signal lost since %1</source>
         <translation>自 %1 起信号丢失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="470"/>
+        <location filename="../../console/ui/camera_tile.py" line="501"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="599"/>
+        <location filename="../../console/ui/camera_tile.py" line="510"/>
+        <source>Camera covered</source>
+        <translation>镜头遮挡</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/camera_tile.py" line="512"/>
+        <source>Picture blurred</source>
+        <translation>画面模糊</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/camera_tile.py" line="513"/>
+        <source>Camera turned away</source>
+        <translation>镜头移位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/camera_tile.py" line="673"/>
         <source>main stream</source>
         <translation>主码流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="599"/>
+        <location filename="../../console/ui/camera_tile.py" line="673"/>
         <source>sub stream</source>
         <translation>子码流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="601"/>
+        <location filename="../../console/ui/camera_tile.py" line="675"/>
         <source>%1 fps</source>
         <translation>帧率：%1 fps</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="602"/>
+        <location filename="../../console/ui/camera_tile.py" line="676"/>
         <source>Resolution: %1 × %2</source>
         <translation>分辨率：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="603"/>
+        <location filename="../../console/ui/camera_tile.py" line="677"/>
         <source>Dropped frames: %1</source>
         <translation>丢帧：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="604"/>
+        <location filename="../../console/ui/camera_tile.py" line="678"/>
         <source>Stream: %1</source>
         <translation>码流：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="635"/>
+        <location filename="../../console/ui/camera_tile.py" line="712"/>
         <source>Alarm: %1</source>
         <translation>报警：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="648"/>
+        <location filename="../../console/ui/camera_tile.py" line="725"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="650"/>
+        <location filename="../../console/ui/camera_tile.py" line="727"/>
         <source>Camera tile %1: %2</source>
         <translation>画面 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="749"/>
+        <location filename="../../console/ui/camera_tile.py" line="829"/>
         <source>Camera tile menu</source>
         <translation>画面菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="753"/>
+        <location filename="../../console/ui/camera_tile.py" line="833"/>
         <source>&amp;Snapshot</source>
         <translation>抓图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="754"/>
+        <location filename="../../console/ui/camera_tile.py" line="834"/>
         <source>Instant &amp;replay</source>
         <translation>即时回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="756"/>
+        <location filename="../../console/ui/camera_tile.py" line="836"/>
         <source>&amp;Restore</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="756"/>
+        <location filename="../../console/ui/camera_tile.py" line="836"/>
         <source>&amp;Enlarge</source>
         <translation>最大化(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="760"/>
+        <location filename="../../console/ui/camera_tile.py" line="840"/>
         <source>Reset &amp;zoom</source>
         <translation>重置数字放大(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_tile.py" line="761"/>
+        <location filename="../../console/ui/camera_tile.py" line="841"/>
         <source>&amp;Clear tile</source>
         <translation>清空画面(&amp;C)</translation>
     </message>
@@ -650,205 +1147,205 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="145"/>
-        <location filename="../../console/ui/camera_wall.py" line="937"/>
+        <location filename="../../console/ui/camera_wall.py" line="149"/>
+        <location filename="../../console/ui/camera_wall.py" line="962"/>
         <source>Camera wall</source>
         <translation>电视墙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="146"/>
+        <location filename="../../console/ui/camera_wall.py" line="150"/>
         <source>Camera wall, full screen</source>
         <translation>电视墙（全屏）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="196"/>
+        <location filename="../../console/ui/camera_wall.py" line="200"/>
         <source>%1 cameras</source>
         <translation>%1 画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="196"/>
+        <location filename="../../console/ui/camera_wall.py" line="200"/>
         <source>1 camera</source>
         <translation>单画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="198"/>
+        <location filename="../../console/ui/camera_wall.py" line="202"/>
         <source>La&amp;yout</source>
         <translation>布局(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="200"/>
+        <location filename="../../console/ui/camera_wall.py" line="204"/>
         <source>Wall layout</source>
         <translation>电视墙布局</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="204"/>
-        <location filename="../../console/ui/camera_wall.py" line="314"/>
+        <location filename="../../console/ui/camera_wall.py" line="208"/>
+        <location filename="../../console/ui/camera_wall.py" line="318"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="206"/>
+        <location filename="../../console/ui/camera_wall.py" line="210"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="207"/>
+        <location filename="../../console/ui/camera_wall.py" line="211"/>
         <source>Show the wall on the whole screen (F11)</source>
         <translation>全屏显示电视墙（F11）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="211"/>
+        <location filename="../../console/ui/camera_wall.py" line="215"/>
         <source>Wall messages</source>
         <translation>电视墙提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="217"/>
+        <location filename="../../console/ui/camera_wall.py" line="221"/>
         <source>Cameras</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="219"/>
+        <location filename="../../console/ui/camera_wall.py" line="223"/>
         <source>Drag a camera onto a tile, or press Enter to put it in the selected tile</source>
         <translation>将摄像机拖到画面上，或按 Enter 键将其放入所选画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="227"/>
+        <location filename="../../console/ui/camera_wall.py" line="231"/>
         <source>Cam&amp;eras</source>
         <translation>摄像机(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="239"/>
+        <location filename="../../console/ui/camera_wall.py" line="243"/>
         <source>Alarm view</source>
         <translation>报警画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="241"/>
+        <location filename="../../console/ui/camera_wall.py" line="245"/>
         <source>D&amp;ismiss</source>
         <translation>退出(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="243"/>
+        <location filename="../../console/ui/camera_wall.py" line="247"/>
         <source>Dismiss alarm view</source>
         <translation>退出报警画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="244"/>
+        <location filename="../../console/ui/camera_wall.py" line="248"/>
         <source>Back to the wall (Esc)</source>
         <translation>返回电视墙（Esc）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="246"/>
+        <location filename="../../console/ui/camera_wall.py" line="250"/>
         <source>Dismiss all</source>
         <translation>全部退出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="248"/>
+        <location filename="../../console/ui/camera_wall.py" line="252"/>
         <source>Dismiss every alarm view</source>
         <translation>退出所有报警画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="304"/>
+        <location filename="../../console/ui/camera_wall.py" line="308"/>
         <source>Layout: &amp;1 camera</source>
         <translation>布局：单画面(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="305"/>
+        <location filename="../../console/ui/camera_wall.py" line="309"/>
         <source>Layout: &amp;4 cameras</source>
         <translation>布局：4 画面(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="306"/>
+        <location filename="../../console/ui/camera_wall.py" line="310"/>
         <source>Layout: &amp;9 cameras</source>
         <translation>布局：9 画面(&amp;9)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="307"/>
+        <location filename="../../console/ui/camera_wall.py" line="311"/>
         <source>Layout: 1&amp;6 cameras</source>
         <translation>布局：16 画面(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="316"/>
+        <location filename="../../console/ui/camera_wall.py" line="320"/>
         <source>&amp;Snapshot</source>
         <translation>抓图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="317"/>
+        <location filename="../../console/ui/camera_wall.py" line="321"/>
         <source>Instant &amp;replay</source>
         <translation>即时回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="318"/>
-        <location filename="../../console/ui/camera_wall.py" line="516"/>
+        <location filename="../../console/ui/camera_wall.py" line="322"/>
+        <location filename="../../console/ui/camera_wall.py" line="528"/>
         <source>&amp;Enlarge selected camera</source>
         <translation>最大化所选画面(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="319"/>
+        <location filename="../../console/ui/camera_wall.py" line="323"/>
         <source>&amp;Dismiss alarm view / restore</source>
         <translation>退出报警画面/还原(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="469"/>
+        <location filename="../../console/ui/camera_wall.py" line="481"/>
         <source>Every tile is in use: select a tile (Tab) or drag the camera onto one.</source>
         <translation>所有画面均已占用：请选择一个画面（Tab），或将摄像机拖到某个画面上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="496"/>
+        <location filename="../../console/ui/camera_wall.py" line="508"/>
         <source>&amp;Restore the wall</source>
         <translation>还原电视墙(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="663"/>
+        <location filename="../../console/ui/camera_wall.py" line="675"/>
         <source>Your wall layout could not be loaded: %1</source>
         <translation>无法加载您的电视墙布局：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="687"/>
+        <location filename="../../console/ui/camera_wall.py" line="699"/>
         <source>Your wall layout could not be saved: %1</source>
         <translation>无法保存您的电视墙布局：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="724"/>
+        <location filename="../../console/ui/camera_wall.py" line="749"/>
         <source>%1 is not shown: dismiss the alarm view first (Esc).</source>
         <translation>%1 未显示：请先退出报警画面（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="826"/>
+        <location filename="../../console/ui/camera_wall.py" line="851"/>
         <source>⚠ Alarm: %1 — camera %2</source>
         <translation>⚠ 报警：%1 — 摄像机 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="832"/>
+        <location filename="../../console/ui/camera_wall.py" line="857"/>
         <source>%1 earlier alarm views waiting</source>
         <translation>另有 %1 个较早的报警画面待处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="874"/>
+        <location filename="../../console/ui/camera_wall.py" line="899"/>
         <source>No picture to save: select a camera tile first.</source>
         <translation>没有可保存的图像：请先选择一个画面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="886"/>
+        <location filename="../../console/ui/camera_wall.py" line="911"/>
         <source>Snapshot saved: %1</source>
         <translation>抓图已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="891"/>
+        <location filename="../../console/ui/camera_wall.py" line="916"/>
         <source>The snapshot could not be saved: %1</source>
         <translation>抓图保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="898"/>
+        <location filename="../../console/ui/camera_wall.py" line="923"/>
         <source>Select a camera tile first.</source>
         <translation>请先选择一个画面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="903"/>
+        <location filename="../../console/ui/camera_wall.py" line="928"/>
         <source>Instant replay is not available.</source>
         <translation>即时回放不可用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/camera_wall.py" line="942"/>
+        <location filename="../../console/ui/camera_wall.py" line="967"/>
         <source>&amp;Cameras</source>
         <translation>摄像机(&amp;C)</translation>
     </message>
@@ -1295,22 +1792,22 @@
 <context>
     <name>CloseAlarmDialog</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="84"/>
+        <location filename="../../console/ui/alarm_pane.py" line="95"/>
         <source>What was found and what was done (required)</source>
         <translation>现场情况和处置经过（必填）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="86"/>
+        <location filename="../../console/ui/alarm_pane.py" line="97"/>
         <source>&amp;Resolution</source>
         <translation>处置结论(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="87"/>
+        <location filename="../../console/ui/alarm_pane.py" line="98"/>
         <source>&amp;Comment</source>
         <translation>备注(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="88"/>
+        <location filename="../../console/ui/alarm_pane.py" line="99"/>
         <source>&amp;Close alarm</source>
         <translation>关闭报警(&amp;C)</translation>
     </message>
@@ -4364,378 +4861,384 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>PlaybackPane</name>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="159"/>
+        <location filename="../../console/ui/playback_pane.py" line="171"/>
         <source>Camera %1 is not recorded, so there is no footage to play.</source>
         <translation>摄像机 %1 未设置录像，没有可播放的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="162"/>
+        <location filename="../../console/ui/playback_pane.py" line="174"/>
         <source>Camera %1 has no recording for that time.</source>
         <translation>摄像机 %1 在该时间无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="165"/>
+        <location filename="../../console/ui/playback_pane.py" line="177"/>
         <source>The clip of camera %1 must end after it starts.</source>
         <translation>摄像机 %1 的片段结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="168"/>
+        <location filename="../../console/ui/playback_pane.py" line="180"/>
         <source>The footage of camera %1 could not be written: %2</source>
         <translation>无法写入摄像机 %1 的录像：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="173"/>
+        <location filename="../../console/ui/playback_pane.py" line="185"/>
         <source>Camera %1 has no recording of the last 30 seconds.</source>
         <translation>摄像机 %1 没有最近 30 秒的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="180"/>
+        <location filename="../../console/ui/playback_pane.py" line="192"/>
         <source>There is no camera %1 on this site.</source>
         <translation>本站点没有摄像机 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="184"/>
+        <location filename="../../console/ui/playback_pane.py" line="196"/>
         <source>Camera %1: %2</source>
         <translation>摄像机 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="198"/>
+        <location filename="../../console/ui/playback_pane.py" line="210"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="746"/>
+        <location filename="../../console/ui/playback_pane.py" line="840"/>
         <source>&amp;Camera</source>
         <translation>摄像机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="748"/>
+        <location filename="../../console/ui/playback_pane.py" line="842"/>
         <source>Camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="755"/>
+        <location filename="../../console/ui/playback_pane.py" line="849"/>
         <source>Da&amp;y</source>
         <translation>日期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="757"/>
-        <location filename="../../console/ui/playback_pane.py" line="759"/>
+        <location filename="../../console/ui/playback_pane.py" line="851"/>
+        <location filename="../../console/ui/playback_pane.py" line="853"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="767"/>
+        <location filename="../../console/ui/playback_pane.py" line="861"/>
         <source>Time shown</source>
         <translation>画面时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="773"/>
+        <location filename="../../console/ui/playback_pane.py" line="867"/>
         <source>Playback notice</source>
         <translation>回放提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="778"/>
+        <location filename="../../console/ui/playback_pane.py" line="872"/>
         <source>On-site viewing</source>
         <translation>现场查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="791"/>
+        <location filename="../../console/ui/playback_pane.py" line="889"/>
         <source>Choose a time on the timeline, or press Space to play.</source>
         <translation>请在时间轴上选择时间，或按 Space 键播放。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="793"/>
-        <location filename="../../console/ui/playback_pane.py" line="1698"/>
+        <location filename="../../console/ui/playback_pane.py" line="891"/>
+        <location filename="../../console/ui/playback_pane.py" line="1844"/>
         <source>Video playback is not available on this computer: %1</source>
         <translation>本机无法播放视频：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="802"/>
-        <location filename="../../console/ui/playback_pane.py" line="1087"/>
+        <location filename="../../console/ui/playback_pane.py" line="900"/>
+        <location filename="../../console/ui/playback_pane.py" line="1198"/>
+        <location filename="../../console/ui/playback_pane.py" line="1210"/>
         <source>Recorded video</source>
         <translation>录像画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="810"/>
-        <location filename="../../console/ui/playback_pane.py" line="1221"/>
+        <location filename="../../console/ui/playback_pane.py" line="908"/>
+        <location filename="../../console/ui/playback_pane.py" line="1367"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="811"/>
+        <location filename="../../console/ui/playback_pane.py" line="909"/>
         <source>Play or pause</source>
         <translation>播放/暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="812"/>
+        <location filename="../../console/ui/playback_pane.py" line="910"/>
         <source>Play or pause (Space)</source>
         <translation>播放/暂停（Space）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="817"/>
+        <location filename="../../console/ui/playback_pane.py" line="915"/>
         <source>Spe&amp;ed</source>
         <translation>倍速(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="819"/>
+        <location filename="../../console/ui/playback_pane.py" line="917"/>
         <source>Speed</source>
         <translation>倍速</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="822"/>
-        <location filename="../../console/ui/playback_pane.py" line="882"/>
+        <location filename="../../console/ui/playback_pane.py" line="920"/>
+        <location filename="../../console/ui/playback_pane.py" line="980"/>
         <source>Mark &amp;in</source>
         <translation>标记入点(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="823"/>
+        <location filename="../../console/ui/playback_pane.py" line="921"/>
         <source>The clip starts at the cursor (I)</source>
         <translation>片段从光标处开始（I）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="824"/>
-        <location filename="../../console/ui/playback_pane.py" line="883"/>
+        <location filename="../../console/ui/playback_pane.py" line="922"/>
+        <location filename="../../console/ui/playback_pane.py" line="981"/>
         <source>Mark &amp;out</source>
         <translation>标记出点(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="825"/>
+        <location filename="../../console/ui/playback_pane.py" line="923"/>
         <source>The clip ends at the cursor (O)</source>
         <translation>片段到光标处结束（O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="828"/>
+        <location filename="../../console/ui/playback_pane.py" line="926"/>
         <source>E&amp;xport clip…</source>
         <translation>导出片段(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="831"/>
+        <location filename="../../console/ui/playback_pane.py" line="929"/>
         <source>Export result</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="839"/>
+        <location filename="../../console/ui/playback_pane.py" line="937"/>
         <source>Export warning</source>
         <translation>导出警告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="881"/>
+        <location filename="../../console/ui/playback_pane.py" line="979"/>
         <source>&amp;Play/pause</source>
         <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="884"/>
+        <location filename="../../console/ui/playback_pane.py" line="982"/>
         <source>&amp;Export clip…</source>
         <translation>导出片段(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="885"/>
+        <location filename="../../console/ui/playback_pane.py" line="983"/>
         <source>Go to the &amp;timeline</source>
         <translation>转到时间轴(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="968"/>
+        <location filename="../../console/ui/playback_pane.py" line="1066"/>
         <source>No camera on this site is recorded.</source>
         <translation>本站点没有设置录像的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="977"/>
+        <location filename="../../console/ui/playback_pane.py" line="1075"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="995"/>
+        <location filename="../../console/ui/playback_pane.py" line="1093"/>
         <source>%1 recorded, %2 stretches without recording</source>
         <translation>有录像 %1，%2 段无录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1000"/>
+        <location filename="../../console/ui/playback_pane.py" line="1098"/>
         <source>No recording on this day.</source>
         <translation>当天无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1039"/>
+        <location filename="../../console/ui/playback_pane.py" line="1137"/>
         <source>No recording at this time.</source>
         <translation>该时间无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1128"/>
+        <location filename="../../console/ui/playback_pane.py" line="1200"/>
+        <source>Privacy masks are blacked out.</source>
+        <translation>隐私遮挡区域已涂黑。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/playback_pane.py" line="1274"/>
         <source>The recording file %1 cannot be played.</source>
         <translation>录像文件 %1 无法播放。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1140"/>
+        <location filename="../../console/ui/playback_pane.py" line="1286"/>
         <source>Player: %1</source>
         <translation>播放器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1152"/>
+        <location filename="../../console/ui/playback_pane.py" line="1298"/>
         <source>End of this day&apos;s recording at %1.</source>
         <translation>当天录像到 %1 结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1168"/>
+        <location filename="../../console/ui/playback_pane.py" line="1314"/>
         <source>No recording from %1 to %2</source>
         <translation>%1 至 %2 无录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1174"/>
+        <location filename="../../console/ui/playback_pane.py" line="1320"/>
         <source> (recorder: %1)</source>
         <translation>（录像服务：%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1221"/>
+        <location filename="../../console/ui/playback_pane.py" line="1367"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1265"/>
+        <location filename="../../console/ui/playback_pane.py" line="1411"/>
         <source>Checking loan %1…</source>
         <translation>正在核对借阅 %1…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1294"/>
+        <location filename="../../console/ui/playback_pane.py" line="1440"/>
         <source>it is a copy to take away, not an on-site viewing.</source>
         <translation>该借阅为拷贝带走，不是现场查看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1297"/>
+        <location filename="../../console/ui/playback_pane.py" line="1443"/>
         <source>it still awaits the manager&apos;s approval</source>
         <translation>尚待管理处负责人审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1298"/>
+        <location filename="../../console/ui/playback_pane.py" line="1444"/>
         <source>it was refused</source>
         <translation>已被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1299"/>
+        <location filename="../../console/ui/playback_pane.py" line="1445"/>
         <source>it was cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1300"/>
+        <location filename="../../console/ui/playback_pane.py" line="1446"/>
         <source>it is out on loan</source>
         <translation>已借出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1301"/>
+        <location filename="../../console/ui/playback_pane.py" line="1447"/>
         <source>it is closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1303"/>
+        <location filename="../../console/ui/playback_pane.py" line="1449"/>
         <source>it is not an approved on-site viewing: %1.</source>
         <translation>不是已批准的现场查看：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1307"/>
+        <location filename="../../console/ui/playback_pane.py" line="1453"/>
         <source>camera %1 is not recorded.</source>
         <translation>摄像机 %1 未设置录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1311"/>
+        <location filename="../../console/ui/playback_pane.py" line="1457"/>
         <source>it does not cover that camera and time.</source>
         <translation>不包括该摄像机和时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1317"/>
+        <location filename="../../console/ui/playback_pane.py" line="1463"/>
         <source>Loan %1 cannot be viewed: %2</source>
         <translation>借阅 %1 不能查看：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1329"/>
+        <location filename="../../console/ui/playback_pane.py" line="1475"/>
         <source>On-site viewing for loan %1: %2, %3 – %4. What you watch is recorded.</source>
         <translation>借阅 %1 的现场查看：%2，%3 – %4。查看过程将被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1345"/>
+        <location filename="../../console/ui/playback_pane.py" line="1491"/>
         <source>Loan %1 refused this viewing (%2): it was recorded without the loan.</source>
         <translation>借阅 %1 不接受此次查看（%2）：已记录为未关联借阅的查看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1352"/>
+        <location filename="../../console/ui/playback_pane.py" line="1498"/>
         <source>This viewing could not be recorded: %1</source>
         <translation>无法记录此次查看：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1378"/>
+        <location filename="../../console/ui/playback_pane.py" line="1524"/>
         <source>Clip %1 – %2 (%3)</source>
         <translation>片段 %1 – %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1384"/>
+        <location filename="../../console/ui/playback_pane.py" line="1530"/>
         <source>Clip from %1: mark the end (O)</source>
         <translation>片段入点 %1：请标记出点（O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1386"/>
+        <location filename="../../console/ui/playback_pane.py" line="1532"/>
         <source>Clip to %1: mark the start (I)</source>
         <translation>片段出点 %1：请标记入点（I）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1388"/>
+        <location filename="../../console/ui/playback_pane.py" line="1534"/>
         <source>Mark the clip&apos;s start (I) and end (O) on the timeline</source>
         <translation>请在时间轴上标记片段的入点（I）和出点（O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1394"/>
+        <location filename="../../console/ui/playback_pane.py" line="1540"/>
         <source>Export clip</source>
         <translation>导出片段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1394"/>
+        <location filename="../../console/ui/playback_pane.py" line="1540"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1407"/>
+        <location filename="../../console/ui/playback_pane.py" line="1553"/>
         <source>Mark the clip&apos;s start (I) and end (O) first.</source>
         <translation>请先标记片段的入点（I）和出点（O）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1419"/>
+        <location filename="../../console/ui/playback_pane.py" line="1565"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1434"/>
+        <location filename="../../console/ui/playback_pane.py" line="1580"/>
         <source>Saved %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1435"/>
+        <location filename="../../console/ui/playback_pane.py" line="1581"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1436"/>
+        <location filename="../../console/ui/playback_pane.py" line="1582"/>
         <source>Size: %1 · Duration: %2 · From %3 to %4</source>
         <translation>大小：%1 · 时长：%2 · 时段：%3 至 %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1447"/>
+        <location filename="../../console/ui/playback_pane.py" line="1593"/>
         <source>Part of this clip has no recording: %1. The clip does not show these stretches.</source>
         <translation>此片段中部分时段无录像：%1。导出的片段不包含这些时段。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1456"/>
+        <location filename="../../console/ui/playback_pane.py" line="1602"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1687"/>
+        <location filename="../../console/ui/playback_pane.py" line="1833"/>
         <source>Instant replay</source>
         <translation>即时回放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1743"/>
+        <location filename="../../console/ui/playback_pane.py" line="1889"/>
         <source>Playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1748"/>
+        <location filename="../../console/ui/playback_pane.py" line="1894"/>
         <source>&amp;Playback</source>
         <translation>录像回放(&amp;P)</translation>
     </message>
@@ -5198,78 +5701,78 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1493"/>
+        <location filename="../../console/ui/playback_pane.py" line="1639"/>
         <source>Instant replay – %1</source>
         <translation>即时回放 – %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1502"/>
+        <location filename="../../console/ui/playback_pane.py" line="1648"/>
         <source>Replay video</source>
         <translation>回放画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1506"/>
-        <location filename="../../console/ui/playback_pane.py" line="1582"/>
+        <location filename="../../console/ui/playback_pane.py" line="1652"/>
+        <location filename="../../console/ui/playback_pane.py" line="1728"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1507"/>
+        <location filename="../../console/ui/playback_pane.py" line="1653"/>
         <source>Play or pause</source>
         <translation>播放/暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1510"/>
+        <location filename="../../console/ui/playback_pane.py" line="1656"/>
         <source>Position</source>
         <translation>播放位置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1514"/>
+        <location filename="../../console/ui/playback_pane.py" line="1660"/>
         <source>Position in the replay</source>
         <translation>回放进度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1515"/>
+        <location filename="../../console/ui/playback_pane.py" line="1661"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1516"/>
+        <location filename="../../console/ui/playback_pane.py" line="1662"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1582"/>
+        <location filename="../../console/ui/playback_pane.py" line="1728"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1611"/>
+        <location filename="../../console/ui/playback_pane.py" line="1757"/>
         <source>Player: %1</source>
         <translation>播放器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1615"/>
+        <location filename="../../console/ui/playback_pane.py" line="1761"/>
         <source>Save replay</source>
         <translation>保存回放</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1615"/>
+        <location filename="../../console/ui/playback_pane.py" line="1761"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1629"/>
+        <location filename="../../console/ui/playback_pane.py" line="1775"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1639"/>
+        <location filename="../../console/ui/playback_pane.py" line="1785"/>
         <source>Saved %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="1644"/>
+        <location filename="../../console/ui/playback_pane.py" line="1790"/>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
     </message>
@@ -5812,196 +6315,196 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>ReportsPane</name>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="163"/>
-        <location filename="../../console/ui/reports_pane.py" line="209"/>
-        <location filename="../../console/ui/reports_pane.py" line="477"/>
+        <location filename="../../console/ui/reports_pane.py" line="165"/>
+        <location filename="../../console/ui/reports_pane.py" line="211"/>
+        <location filename="../../console/ui/reports_pane.py" line="479"/>
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="164"/>
+        <location filename="../../console/ui/reports_pane.py" line="166"/>
         <source>Export as &amp;PDF…</source>
         <translation>导出为 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="165"/>
+        <location filename="../../console/ui/reports_pane.py" line="167"/>
         <source>Export as &amp;CSV…</source>
         <translation>导出为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="189"/>
+        <location filename="../../console/ui/reports_pane.py" line="191"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="194"/>
-        <location filename="../../console/ui/reports_pane.py" line="408"/>
+        <location filename="../../console/ui/reports_pane.py" line="196"/>
+        <location filename="../../console/ui/reports_pane.py" line="410"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="195"/>
+        <location filename="../../console/ui/reports_pane.py" line="197"/>
         <source>Last day</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="199"/>
+        <location filename="../../console/ui/reports_pane.py" line="201"/>
         <source>Peri&amp;od:</source>
         <translation>统计期间(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="201"/>
-        <location filename="../../console/ui/reports_pane.py" line="406"/>
+        <location filename="../../console/ui/reports_pane.py" line="203"/>
+        <location filename="../../console/ui/reports_pane.py" line="408"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="203"/>
+        <location filename="../../console/ui/reports_pane.py" line="205"/>
         <source>&amp;To:</source>
         <translation>至(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="212"/>
+        <location filename="../../console/ui/reports_pane.py" line="214"/>
         <source>Count the period&apos;s figures (Ctrl+Shift+G)</source>
         <translation>统计该期间的数据（Ctrl+Shift+G）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="236"/>
+        <location filename="../../console/ui/reports_pane.py" line="238"/>
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="239"/>
+        <location filename="../../console/ui/reports_pane.py" line="241"/>
         <source>Write the report, charts included, as a PDF file</source>
         <translation>将报表（含图表）写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="242"/>
+        <location filename="../../console/ui/reports_pane.py" line="244"/>
         <source>Export CS&amp;V…</source>
         <translation>导出 CSV(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="245"/>
+        <location filename="../../console/ui/reports_pane.py" line="247"/>
         <source>Write every figure as a CSV table (opens in Excel)</source>
         <translation>将全部数据写入 CSV 表格（可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="247"/>
+        <location filename="../../console/ui/reports_pane.py" line="249"/>
         <source>Choose a period and make the report.</source>
         <translation>请选择统计期间并生成报表。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="291"/>
+        <location filename="../../console/ui/reports_pane.py" line="293"/>
         <source>Report sections</source>
         <translation>报表分项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="305"/>
+        <location filename="../../console/ui/reports_pane.py" line="307"/>
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="316"/>
+        <location filename="../../console/ui/reports_pane.py" line="318"/>
         <source>&amp;Cameras</source>
         <translation>摄像机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="318"/>
+        <location filename="../../console/ui/reports_pane.py" line="320"/>
         <source>V&amp;isits and loans</source>
         <translation>访客与借阅(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="327"/>
+        <location filename="../../console/ui/reports_pane.py" line="329"/>
         <source>Chec&amp;ks and log</source>
         <translation>检查与值班日志(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="406"/>
+        <location filename="../../console/ui/reports_pane.py" line="408"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="408"/>
+        <location filename="../../console/ui/reports_pane.py" line="410"/>
         <source>A day of the period</source>
         <translation>期间内的任意一天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="416"/>
+        <location filename="../../console/ui/reports_pane.py" line="418"/>
         <source>%1 (%2 days)</source>
         <translation>%1（%2 天）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="442"/>
+        <location filename="../../console/ui/reports_pane.py" line="444"/>
         <source>Making the report for %1…</source>
         <translation>正在生成 %1 的报表…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="458"/>
+        <location filename="../../console/ui/reports_pane.py" line="460"/>
         <source>Report %1 made at %2; figures up to %3.</source>
         <translation>报表 %1 已于 %2 生成，数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="467"/>
+        <location filename="../../console/ui/reports_pane.py" line="469"/>
         <source>The report could not be made.</source>
         <translation>报表未能生成。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="477"/>
+        <location filename="../../console/ui/reports_pane.py" line="479"/>
         <source>Making…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="525"/>
+        <location filename="../../console/ui/reports_pane.py" line="527"/>
         <source>No alarm was acknowledged in this period.</source>
         <translation>本期没有已确认的报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="526"/>
+        <location filename="../../console/ui/reports_pane.py" line="528"/>
         <source>No check sheet was due in this period.</source>
         <translation>本期没有应完成的检查表。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="577"/>
+        <location filename="../../console/ui/reports_pane.py" line="582"/>
         <source>Export the report as PDF</source>
         <translation>将报表导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="577"/>
+        <location filename="../../console/ui/reports_pane.py" line="582"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="594"/>
+        <location filename="../../console/ui/reports_pane.py" line="599"/>
         <source>Export the report as CSV</source>
         <translation>将报表导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="594"/>
+        <location filename="../../console/ui/reports_pane.py" line="599"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="609"/>
+        <location filename="../../console/ui/reports_pane.py" line="614"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="615"/>
+        <location filename="../../console/ui/reports_pane.py" line="620"/>
         <source>Saved %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="621"/>
+        <location filename="../../console/ui/reports_pane.py" line="626"/>
         <source>The file was not written.</source>
         <translation>文件未写入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="628"/>
+        <location filename="../../console/ui/reports_pane.py" line="633"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports_pane.py" line="634"/>
+        <location filename="../../console/ui/reports_pane.py" line="639"/>
         <source>Repor&amp;ts</source>
         <translation>报表(&amp;T)</translation>
     </message>
@@ -6118,6 +6621,109 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
     </message>
 </context>
 <context>
+    <name>ScheduleEditor</name>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="600"/>
+        <source>Al&amp;ways armed</source>
+        <translation>始终布防(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="604"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="604"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="605"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="605"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="606"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="606"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="607"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="607"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="608"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="608"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="609"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="609"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="610"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="610"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="617"/>
+        <source>No day ticked: every day</source>
+        <translation>未勾选日期：每天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="619"/>
+        <source>Armed from</source>
+        <translation>布防开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="620"/>
+        <source>Armed until</source>
+        <translation>布防结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="642"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/analytics_pane.py" line="644"/>
+        <source>&amp;until</source>
+        <translation>至(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>SearchTab</name>
     <message>
         <location filename="../../console/ui/visits_pane.py" line="428"/>
@@ -6174,22 +6780,22 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>ShelveDialog</name>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="111"/>
+        <location filename="../../console/ui/alarm_pane.py" line="122"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="113"/>
+        <location filename="../../console/ui/alarm_pane.py" line="124"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="114"/>
+        <location filename="../../console/ui/alarm_pane.py" line="125"/>
         <source>&amp;For</source>
         <translation>时长(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="115"/>
+        <location filename="../../console/ui/alarm_pane.py" line="126"/>
         <source>&amp;Shelve</source>
         <translation>搁置(&amp;S)</translation>
     </message>
@@ -6356,6 +6962,24 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
     </message>
 </context>
 <context>
+    <name>SnapshotView</name>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="149"/>
+        <source>Snapshot of the event</source>
+        <translation>事件抓图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="170"/>
+        <source>Snapshot of the event, %1</source>
+        <translation>事件抓图，%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarm_pane.py" line="197"/>
+        <source>The snapshot could not be read: %1</source>
+        <translation>无法读取抓图：%1</translation>
+    </message>
+</context>
+<context>
     <name>StatusModel</name>
     <message>
         <location filename="../../console/ui/checks_widgets.py" line="228"/>
@@ -6411,78 +7035,78 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="237"/>
+        <location filename="../../console/ui/playback_pane.py" line="249"/>
         <source>Recording timeline</source>
         <translation>录像时间轴</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="302"/>
+        <location filename="../../console/ui/playback_pane.py" line="314"/>
         <source>%1 · recorded</source>
         <translation>%1 · 有录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="306"/>
+        <location filename="../../console/ui/playback_pane.py" line="318"/>
         <source>%1 · no recording from %2 to %3</source>
         <translation>%1 · %2 至 %3 无录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="313"/>
+        <location filename="../../console/ui/playback_pane.py" line="325"/>
         <source> (recorder: %1)</source>
         <translation>（录像服务：%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="315"/>
+        <location filename="../../console/ui/playback_pane.py" line="327"/>
         <source>%1 · not yet recorded</source>
         <translation>%1 · 尚未录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="326"/>
+        <location filename="../../console/ui/playback_pane.py" line="338"/>
         <source>No camera or day chosen.</source>
         <translation>未选择摄像机或日期。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="332"/>
         <location filename="../../console/ui/playback_pane.py" line="344"/>
+        <location filename="../../console/ui/playback_pane.py" line="356"/>
         <source> and %1 more</source>
         <translation>，另有 %1 段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="333"/>
+        <location filename="../../console/ui/playback_pane.py" line="345"/>
         <source>Recorded: %1.</source>
         <translation>有录像：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="335"/>
+        <location filename="../../console/ui/playback_pane.py" line="347"/>
         <source>No recording on this day.</source>
         <translation>当天无录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="345"/>
+        <location filename="../../console/ui/playback_pane.py" line="357"/>
         <source>No recording: %1.</source>
         <translation>无录像：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="347"/>
+        <location filename="../../console/ui/playback_pane.py" line="359"/>
         <source>Cursor at %1.</source>
         <translation>光标位于 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="349"/>
+        <location filename="../../console/ui/playback_pane.py" line="361"/>
         <source>Clip start %1.</source>
         <translation>片段入点 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="351"/>
+        <location filename="../../console/ui/playback_pane.py" line="363"/>
         <source>Clip end %1.</source>
         <translation>片段出点 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="354"/>
+        <location filename="../../console/ui/playback_pane.py" line="366"/>
         <source>Left/Right: one minute (Shift: ten seconds), PageUp/PageDown: one hour, Ctrl+Left/Right: previous/next recording edge, I/O: mark the clip, Space: play or pause, +/-: zoom.</source>
         <translation>Left/Right：一分钟（Shift：十秒）；PageUp/PageDown：一小时；Ctrl+Left/Right：上一个/下一个录像起止点；I/O：标记片段；Space：播放/暂停；+/-：缩放。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/playback_pane.py" line="407"/>
+        <location filename="../../console/ui/playback_pane.py" line="419"/>
         <source>no recording</source>
         <translation>无录像</translation>
     </message>
