@@ -2,7 +2,10 @@
 retention and clip export.
 
 Recorders (devices.cameras.recorder) write MP4 segments by remux and report each closed
-segment and each gap here; this service indexes them. Paths in the index are relative to the
+segment and each gap here; this service indexes them. A camera with privacy masks is recorded
+with the masks burnt in (re-encoded), unless the site keeps the original picture
+([storage] keep_original): then the masks are applied on the way out, to every clip and
+replay. Paths in the index are relative to the
 site's recordings folder, so the folder can move. Retention never deletes footage under an
 evidence lock (footage lending, cases); locks are held until released by their owner.
 """
@@ -28,6 +31,7 @@ from console.core.events import EventBus
 from console.core.site import Site
 from devices.cameras.base import SEGMENT_MAX_S, Gap, Segment, StreamStatus
 from devices.cameras.exporter import ExportError, export_clip
+from devices.cameras.masks import Masker
 from devices.cameras.recorder import Recorder, probe_segment, recover
 from devices.cameras.retention import LockRef, SegmentRef, plan_retention
 from schema.db import Database
@@ -134,6 +138,7 @@ class RecordingService:
                 on_status=functools.partial(self._recorder_status, camera.id),
                 tz=self.site.tz(),
                 segment_s=self.segment_s,
+                masker=None if self.site.storage.keep_original else self._cameras.masker(camera.id),
             )
             self._recorders[camera.id] = recorder
             recorder.start()
@@ -300,7 +305,9 @@ class RecordingService:
         out: Path,
         actor: Actor | None = None,
     ) -> ClipResult:
-        """Remux the footage of [start, end) into one MP4 at `out` and hash it.
+        """Remux the footage of [start, end) into one MP4 at `out` and hash it; re-encoded with
+        the camera's privacy masks blacked out if it has any (they cover footage recorded
+        before they were drawn, too).
 
         Raises RecordingError naming the camera and range when there is nothing to export."""
         camera = self._cameras.camera(camera_id)
@@ -313,8 +320,11 @@ class RecordingService:
                 f"camera {camera.id} has no recording between {start.isoformat()} and "
                 f"{end.isoformat()}",
             )
+        masker = Masker(self._cameras.masker(camera.id).polygons)  # the masks as they are now
         try:
-            info = export_clip([(s.path, s.start, s.end) for s in segments], start, end, out)
+            info = export_clip(
+                [(s.path, s.start, s.end) for s in segments], start, end, out, masker
+            )
         except ExportError as exc:
             raise RecordingError("export_failed", str(exc)) from exc
         result = ClipResult(
@@ -338,6 +348,7 @@ class RecordingService:
                     "path": str(info.path),
                     "sha256": info.sha256,
                     "bytes": info.bytes,
+                    "masked": bool(masker),
                     "missing": [[a.isoformat(), b.isoformat()] for a, b in result.missing],
                 },
             )
@@ -347,6 +358,9 @@ class RecordingService:
         """A temporary MP4 of the camera's last `seconds` (the caller deletes it when done).
 
         From the recorder's memory when this process records the camera, else from the index.
+        Masked like an export: the recorder's memory holds masked pictures unless the site
+        keeps the original, in which case (as from the index) the clip is re-encoded with the
+        masks.
         """
         camera = self._cameras.camera(camera_id)
         if not camera.record:
@@ -361,14 +375,37 @@ class RecordingService:
         fd, name = tempfile.mkstemp(prefix=f"replay-{camera.id}-", suffix=".mp4")
         os.close(fd)
         out = Path(name)
+        masker = Masker(self._cameras.masker(camera.id).polygons)
         try:
             if recorder is not None:
-                return recorder.dump_recent(seconds, out)
+                if not masker or not self.site.storage.keep_original:
+                    return recorder.dump_recent(seconds, out)  # as recorded: masked if need be
+                return self._masked_dump(recorder, seconds, out, masker)
             start = max(segments[0].start, end - timedelta(seconds=seconds))
-            return export_clip([(s.path, s.start, s.end) for s in segments], start, end, out).path
+            return export_clip(
+                [(s.path, s.start, s.end) for s in segments], start, end, out, masker
+            ).path
+        except ExportError as exc:
+            out.unlink(missing_ok=True)
+            raise RecordingError("export_failed", str(exc)) from exc
         except BaseException:
             out.unlink(missing_ok=True)
             raise
+
+    @staticmethod
+    def _masked_dump(recorder: Recorder, seconds: float, out: Path, masker: Masker) -> Path:
+        """The recorder's last `seconds` (original pictures), re-encoded masked into `out`."""
+        fd, name = tempfile.mkstemp(prefix=f"original-{recorder.camera_id}-", suffix=".mp4")
+        os.close(fd)
+        original = Path(name)
+        try:
+            recorder.dump_recent(seconds, original)
+            # The whole file: any range longer than the recorder's memory will do.
+            since = utcnow() - timedelta(days=1)
+            until = since + timedelta(days=2)
+            return export_clip([(original, since, until)], since, until, out, masker).path
+        finally:
+            original.unlink(missing_ok=True)
 
     # -- evidence locks -----------------------------------------------------------------------
 

@@ -5,6 +5,12 @@ replay dialog the camera wall opens (`open_instant_replay`).
 Everything that touches the index or the disk (loading a day, exporting, copying a replay)
 runs on the thread pool; the player (QtMultimedia) opens its files itself, asynchronously.
 Times on screen are the site's wall-clock time; the index and core speak UTC.
+
+Privacy masks: recordings hold the original picture when the site keeps it ([storage]
+keep_original), and footage recorded before a mask was drawn is unmasked in any case. So while
+the camera played has masks, the pictures go to a MaskedVideo, which draws them itself and
+paints the masks over them in opaque black; otherwise to Qt's own video widget (which can
+draw on the GPU). Clips and replays are masked by core when they are made.
 """
 
 from __future__ import annotations
@@ -25,8 +31,11 @@ from PySide6.QtCore import (
     QEvent,
     QObject,
     QPoint,
+    QPointF,
     QRect,
+    QRectF,
     QSize,
+    QSizeF,
     QStandardPaths,
     Qt,
     QTimer,
@@ -45,6 +54,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygon,
+    QPolygonF,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -78,6 +88,7 @@ from console.core.recordings import (
 from console.ui.panes import PaneContext, PaneSpec, register
 from console.ui.wording import describe
 from console.ui.worker import run_in_background
+from devices.cameras.masks import Masker, Polygon
 from schema.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -93,6 +104,7 @@ REPLAY_SECONDS = 30.0
 TOLERANCE = timedelta(seconds=JOIN_TOLERANCE_S)
 MIN_VIEW = timedelta(seconds=1)  # shorter glimpses (a seek, a stray click) are not viewings
 SPEEDS = (1.0, 2.0, 4.0)
+MASK_CHECK_MS = 250  # how soon masks drawn (or removed) meanwhile reach the player
 Span = tuple[datetime, datetime]
 
 
@@ -561,6 +573,88 @@ class TimelineWidget(QWidget):
         return super().event(event)
 
 
+# -- the picture, masked -----------------------------------------------------------------------
+
+
+class MaskedVideo(QWidget):
+    """A player's pictures (through its QVideoSink `sink`) with a camera's privacy masks
+    painted over them: opaque black polygons on the picture, which keeps its aspect ratio,
+    centred (the bars beside or above it are black too).
+
+    A picture is converted for the screen when painted, not when it arrives, so frames the
+    screen never shows (fast playback) cost nothing. `refresh()` repaints when the masks
+    changed (a paused picture gets no new frame)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.sink = QtMultimedia.QVideoSink(self)
+        self.sink.videoFrameChanged.connect(self._new_frame)
+        self.masker: Masker | None = None
+        self._frame: Any = None  # the newest QVideoFrame
+        self._painted: tuple[Polygon, ...] = ()  # the masks last painted
+
+    def set_masker(self, masker: Masker | None) -> None:
+        self.masker = masker
+        self.update()
+
+    def refresh(self) -> None:
+        """Repaint if the masks are no longer those painted."""
+        polygons = self.masker.polygons if self.masker is not None else ()
+        if polygons != self._painted:
+            self.update()
+
+    def clear(self) -> None:
+        """Forget the picture (the player draws elsewhere now: it would go stale)."""
+        self._frame = None
+        self.update()
+
+    def _new_frame(self, frame: Any) -> None:
+        self._frame = frame
+        self.update()
+
+    def picture_rect(self, width: int, height: int) -> QRectF:
+        """Where a width x height picture is drawn: as large as fits, centred."""
+        if width <= 0 or height <= 0:
+            return QRectF()
+        size = QSizeF(width, height).scaled(QSizeF(self.size()), Qt.AspectRatioMode.KeepAspectRatio)
+        return QRectF(
+            QPointF((self.width() - size.width()) / 2, (self.height() - size.height()) / 2), size
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("black"))
+        polygons = self.masker.polygons if self.masker is not None else ()
+        self._painted = polygons
+        frame = self._frame
+        image = frame.toImage() if frame is not None and frame.isValid() else None
+        if image is None or image.isNull():
+            painter.end()
+            return
+        target = self.picture_rect(image.width(), image.height())
+        painter.drawImage(target, image)
+        if polygons:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setClipRect(target)
+            # A pen as well as the fill: no sliver of picture where an edge is rounded.
+            painter.setPen(QPen(QColor("black"), 2))
+            painter.setBrush(QColor("black"))
+            for poly in polygons:
+                painter.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(
+                                target.x() + x * target.width(), target.y() + y * target.height()
+                            )
+                            for x, y in poly
+                        ]
+                    )
+                )
+        painter.end()
+
+
 # -- the pane -----------------------------------------------------------------------------------
 
 
@@ -782,6 +876,10 @@ class PlaybackPane(QWidget):
         # a native window of its own, costly in a pane that may never play anything.
         self.player: Any = None  # QMediaPlayer, when Qt's multimedia loads
         self.video_widget: Any = None  # QVideoWidget, once made
+        self.masked_video: MaskedVideo | None = None  # once a camera with masks is played
+        self._output: QWidget | None = None  # the one of the two the player draws into
+        self._mask_timer = QTimer(self, interval=MASK_CHECK_MS)
+        self._mask_timer.timeout.connect(self._check_masks)
         if MULTIMEDIA_ERROR is None:
             self.player = QtMultimedia.QMediaPlayer(self)
             self.player.mediaStatusChanged.connect(self._media_status)
@@ -1079,16 +1177,64 @@ class PlaybackPane(QWidget):
         self._target = _Target(None)
         self._sync()
 
-    def _ensure_video(self) -> None:
-        if self.video_widget is not None or self.player is None:
+    def masker(self, camera_id: str) -> Masker | None:
+        """The camera's privacy masks (None for a camera the site no longer has)."""
+        try:
+            return self.ctx.desk.cameras.masker(camera_id)
+        except KeyError:
+            return None
+
+    def _ensure_video(self, camera_id: str) -> None:
+        """Let the player draw into the output this camera needs: the MaskedVideo while it
+        has privacy masks, else Qt's video widget (each made when first needed)."""
+        if self.player is None:
             return
-        self.video_widget = QtMultimediaWidgets.QVideoWidget()
-        self.video_widget.setObjectName("playback-video-output")
-        self.video_widget.setAccessibleName(self.tr("Recorded video"))
-        self.video_widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.player.setVideoOutput(self.video_widget)
-        self.placeholder.hide()
-        self._video_layout.addWidget(self.video_widget)
+        masker = self.masker(camera_id)
+        output: QWidget
+        if masker:
+            if self.masked_video is None:
+                self.masked_video = MaskedVideo()
+                self.masked_video.setObjectName("playback-video-masked")
+                self.masked_video.setAccessibleName(self.tr("Recorded video"))
+                self.masked_video.setAccessibleDescription(
+                    self.tr("Privacy masks are blacked out.")
+                )
+                self.masked_video.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+                self._video_layout.addWidget(self.masked_video)
+            self.masked_video.set_masker(masker)
+            output = self.masked_video
+        else:
+            if self.video_widget is None:
+                self.video_widget = QtMultimediaWidgets.QVideoWidget()
+                self.video_widget.setObjectName("playback-video-output")
+                self.video_widget.setAccessibleName(self.tr("Recorded video"))
+                self.video_widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+                self._video_layout.addWidget(self.video_widget)
+            output = self.video_widget
+        if output is not self._output:
+            for widget in (self.placeholder, self.video_widget, self.masked_video):
+                if widget is not None and widget is not output:
+                    widget.hide()
+            if self.masked_video is not None and output is not self.masked_video:
+                self.masked_video.clear()
+            self.player.setVideoOutput(output.sink if isinstance(output, MaskedVideo) else output)
+            output.show()
+            self._output = output
+        self._mask_timer.start()
+
+    def _check_masks(self) -> None:
+        """Masks drawn or removed while a camera plays: change output, or repaint."""
+        current = self._current
+        if current is None:
+            return
+        masker = self.masker(current.camera_id)
+        if bool(masker) != (self._output is not None and self._output is self.masked_video):
+            self._ensure_video(current.camera_id)
+            if self.settled and not self._playing():
+                # A paused player renders no new frame by itself: one for the new output.
+                self.player.setPosition(self.player.position())
+        elif self.masked_video is not None and self._output is self.masked_video:
+            self.masked_video.refresh()
 
     def _sync(self) -> None:
         """Bring the player to the target. One file loads at a time: changing the source
@@ -1105,8 +1251,8 @@ class PlaybackPane(QWidget):
             return
         self._current = target.segment
         url = QUrl.fromLocalFile(str(target.segment.path))
+        self._ensure_video(target.segment.camera_id)
         if self.player.source() != url:
-            self._ensure_video()
             self._target, self._loading = target, True  # applied when loaded
             self.player.setSource(url)
             return

@@ -308,6 +308,7 @@ def test_controls_are_named_and_the_pane_is_registered(qtbot, pane: PlaybackPane
         "east-gate",
         "garage-b1",
         "perimeter-north",
+        "b3-facade",
         CAMERA,
     ]
     spec = {s.key: s for s in registered()}["playback"]
