@@ -46,7 +46,7 @@ from console.core.recordings import RecordingError, RecordingService
 from console.core.site import Camera, Site, Zone
 from devices.alarms.base import DeviceEvent, EventType
 from devices.cameras.analysis import AnalysisWorker
-from devices.cameras.analytics import Analyzer, Detection, Rule, RuleKind, Schedule, TamperState
+from devices.cameras.analytics import Analyzer, Detection, Rule, Schedule, TamperState
 from devices.cameras.masks import Polygon, polygon
 from schema.db import Database
 from schema.models import VideoArea

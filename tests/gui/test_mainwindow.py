@@ -43,7 +43,10 @@ def test_panes_follow_the_role(
 ) -> None:
     duty = {"log", "records", "checks", "visits", "loans"}
     watch = {"wall", "playback", "plan"}
-    assert set(admin_window.docks) == {"site", "alarms", "audit", "reports", "analytics"} | watch | duty
+    assert (
+        set(admin_window.docks)
+        == {"site", "alarms", "audit", "reports", "analytics"} | watch | duty
+    )
     admin_window.close()
     op_window = open_window(qtbot, desk, "li", OPERATOR_PASSWORD)
     assert set(op_window.docks) == {"site", "alarms", "reports"} | watch | duty
