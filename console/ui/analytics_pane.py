@@ -77,7 +77,7 @@ from console.ui.forms import error_label, show_error
 from console.ui.panes import PaneContext, PaneSpec, register
 from console.ui.wording import describe
 from console.ui.worker import Reloader, run_in_background
-from devices.cameras.analytics import Schedule, TamperState
+from devices.cameras.analytics import Schedule, TamperState, days_text
 from devices.cameras.base import Frame, StreamStatus
 from devices.cameras.masks import MAX_POINTS, Point
 
@@ -150,19 +150,7 @@ def day_names() -> list[str]:
 
 def _days_words(days: frozenset[int]) -> str:
     """'Mon–Fri', 'Sat, Sun', 'Mon, Wed–Fri' (three days or more in a row as a range)."""
-    names = day_names()
-    parts: list[str] = []
-    run: list[int] = []
-    for day in [*sorted(days), 99]:
-        if run and day == run[-1] + 1:
-            run.append(day)
-            continue
-        if len(run) >= 3:
-            parts.append(f"{names[run[0]]}–{names[run[-1]]}")
-        else:
-            parts.extend(names[d] for d in run)
-        run = [day]
-    return ", ".join(parts)
+    return days_text(days, day_names(), "–")
 
 
 def schedule_words(schedule: Schedule | None) -> str:

@@ -185,8 +185,12 @@ def _time(value: object, key: str) -> time:
 
 
 def _days_text(days: frozenset[int]) -> str:
-    if not days:
-        return "every day"
+    return days_text(days, _DAYS) if days else "every day"
+
+
+def days_text(days: frozenset[int], names: Sequence[str], dash: str = "-") -> str:
+    """Days of the week in words, Monday first (`names[0]` is Monday): three days or more in a
+    row as a range ("Mon-Fri"), the others listed ("Sat, Sun")."""
     parts: list[str] = []
     run: list[int] = []
     for day in [*sorted(days), 99]:
@@ -194,9 +198,9 @@ def _days_text(days: frozenset[int]) -> str:
             run.append(day)
             continue
         if len(run) >= 3:
-            parts.append(f"{_DAYS[run[0]]}-{_DAYS[run[-1]]}")
+            parts.append(f"{names[run[0]]}{dash}{names[run[-1]]}")
         else:
-            parts.extend(_DAYS[d] for d in run)
+            parts.extend(names[d] for d in run)
         run = [day]
     return ", ".join(parts)
 

@@ -124,6 +124,10 @@ class CaptureWorker:
         self._backoff = Backoff()
         self._session_fresh = True
         self._after_failure = False
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """What a kind of source sets up from its address (the end of __init__)."""
 
     # --- the API for viewers -------------------------------------------------------------
 
@@ -394,27 +398,8 @@ def _expected(exc: BaseException) -> bool:
 class PyAVCapture(CaptureWorker):
     """An RTSP stream or a video file, decoded by PyAV (FFmpeg)."""
 
-    def __init__(
-        self,
-        url: str,
-        *,
-        name: str,
-        size: tuple[int, int],
-        on_frame: FrameReady,
-        on_status: StatusChanged,
-        max_fps: float | None = None,
-        masker: Masker | None = None,
-    ) -> None:
-        super().__init__(
-            url,
-            name=name,
-            size=size,
-            on_frame=on_frame,
-            on_status=on_status,
-            max_fps=max_fps,
-            masker=masker,
-        )
-        self._live = url.lower().startswith(("rtsp://", "rtsps://"))
+    def _prepare(self) -> None:
+        self._live = self._url.lower().startswith(("rtsp://", "rtsps://"))
 
     def _session(self) -> None:
         import av
@@ -531,28 +516,10 @@ class SimCapture(CaptureWorker):
     """`sim:NAME[?scene=...]`: the sim.render test picture (with its scripted scene, if any),
     generated at SIM_FPS (or max_fps, if lower) at the requested size."""
 
-    def __init__(
-        self,
-        url: str,
-        *,
-        name: str,
-        size: tuple[int, int],
-        on_frame: FrameReady,
-        on_status: StatusChanged,
-        max_fps: float | None = None,
-        masker: Masker | None = None,
-    ) -> None:
-        super().__init__(
-            url,
-            name=name,
-            size=size,
-            on_frame=on_frame,
-            on_status=on_status,
-            max_fps=max_fps,
-            masker=masker,
-        )
-        self.sim_name, self.scene = parse_sim_url(url)
+    def _prepare(self) -> None:
+        self.sim_name, self.scene = parse_sim_url(self._url)
         self.source_size = SIM_SUB_SIZE if self.sim_name.endswith("-sub") else SIM_MAIN_SIZE
+        max_fps = 1.0 / self._min_gap if self._min_gap else None
         self._fps = min(SIM_FPS, max_fps) if max_fps else SIM_FPS
         self._min_gap = 0.0  # frames are made at the wanted rate instead of dropped
         self.origin_mono: float | None = None  # monotonic time of the scene's second 0
