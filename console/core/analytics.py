@@ -25,8 +25,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -41,6 +39,7 @@ from console.core.alarms import AlarmService, IngestResult
 from console.core.auth import Actor, Permission, require
 from console.core.cameras import CameraService, camera_source_id
 from console.core.events import EventBus
+from console.core.exports import ExportError, write_bytes_atomically
 from console.core.health import Health, HealthRegistry
 from console.core.recordings import RecordingError, RecordingService
 from console.core.site import Camera, Site, Zone
@@ -157,19 +156,6 @@ class AreaDraft:
     min_seconds: float | None = None
     loiter_seconds: float | None = None
     enabled: bool = True
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class AnalyticsService:
@@ -506,8 +492,8 @@ class AnalyticsService:
         if not ok:
             return False
         try:
-            _atomic_write(self.reference_path(camera_id), data.tobytes())
-        except OSError:
+            write_bytes_atomically(self.reference_path(camera_id), data.tobytes())
+        except (OSError, ExportError):
             log.exception("cannot write the tamper reference of camera %s", camera_id)
             return False
         return True
@@ -595,7 +581,7 @@ class AnalyticsService:
         path, n = folder / f"{stem}.png", 1
         while path.exists():
             path, n = folder / f"{stem}-{n}.png", n + 1
-        _atomic_write(path, data.tobytes())
+        write_bytes_atomically(path, data.tobytes())
         return path.relative_to(self._cameras.snapshots_dir).as_posix()
 
     def _lock_evidence(self, camera: Camera, d: Detection, result: IngestResult) -> None:

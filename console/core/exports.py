@@ -117,14 +117,19 @@ def render(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
 
 def write_atomically(path: Path, text: str, *, bom: bool) -> None:
     """Write to a temporary file beside `path`, then rename it into place."""
+    write_bytes_atomically(path, text.encode("utf-8-sig" if bom else "utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """`data` to a temporary file beside `path`, synced, then renamed into place."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     except OSError as exc:
         raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
