@@ -187,8 +187,8 @@ def _site_path(args: argparse.Namespace) -> Path:
     return args.site if args.site is not None else DEMO_SITE
 
 
-def _open_desk(args: argparse.Namespace) -> Desk:
-    return Desk.open(_site_path(args))
+def _open_desk(args: argparse.Namespace, role: str = "desk") -> Desk:
+    return Desk.open(_site_path(args), role=role)
 
 
 class _Secrets:
@@ -558,7 +558,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_headless(args: argparse.Namespace) -> int:
     from console.core.service import HeadlessService
 
-    desk = _open_desk(args)
+    desk = _open_desk(args, role="service")
     try:
         return HeadlessService(desk).run()
     finally:

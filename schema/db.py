@@ -1,16 +1,30 @@
 """Engine and session set-up, and migrations applied on start.
 
 SQLite runs in WAL mode with foreign keys on and synchronous=FULL (a committed event survives
-a power cut). Writes go through `Database.write()`, which on SQLite begins with
-`BEGIN IMMEDIATE`: writers from any process queue up instead of failing halfway, and the
-audit chain has one head. Reads use `Database.read()` and never take the write lock.
+a power cut). PostgreSQL (`postgresql+psycopg://...`, several desks on one database) runs
+through psycopg 3.
+
+Writes go through `Database.write()`, and every write transaction of every process is
+serialized: on SQLite it begins with `BEGIN IMMEDIATE`, on PostgreSQL it first takes one
+transaction-level advisory lock. Writers queue up instead of failing halfway, the audit chain
+has one head, and ids handed out inside write transactions grow in commit order (the change
+feed relies on it). Reads use `Database.read()` and never take the write lock.
+
+A write transaction may carry notes for the other desks (console.core.changes); after it
+commits, `on_commit` gets them so this process can publish them too.
+
+A PostgreSQL server that cannot be reached raises `DatabaseUnavailable` from `read()` and
+`write()`; the desk then stays up read-only and the change feed waits for the server.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sqlite3
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,19 +34,36 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError as AlembicCommandError
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 3
+# The one advisory lock every PostgreSQL write transaction takes first (any fixed number that
+# the device-ownership locks, which are hashes of names, will not hit in practice).
+WRITE_LOCK_KEY = 0x5744_0001
+CHANGES_CHANNEL = "watchdesk_changes"
+
+Note = tuple[str, dict[str, Any]]
 
 
 class DatabaseError(Exception):
     """The database cannot be used; the message names which one and why."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The database server cannot be reached now (stopped, restarting, network down)."""
+
+
+def application_name(role: str = "desk") -> str:
+    """What PostgreSQL shows for this process's connections (pg_stat_activity), so a refused
+    device can name the process that owns it."""
+    return f"watchdesk {role} on {socket.gethostname()} (pid {os.getpid()})"[:63]
 
 
 def redact(url: str) -> str:
@@ -65,6 +96,35 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     return engine
 
 
+def _postgres_engine(url: str) -> Engine:
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": application_name(),
+            # a server gone without a word (power, network) is noticed within ~10 s
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
+        },
+    )
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """Whether a driver error means the server is out of reach (not a bad statement)."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - a dependency
+        return False
+    return isinstance(exc.orig, psycopg.OperationalError | psycopg.InterfaceError)
+
+
 class Database:
     """One site's database: a read engine, a write engine, and the migrations."""
 
@@ -75,15 +135,32 @@ class Database:
             parsed = make_url(url)
         except ArgumentError as exc:
             raise DatabaseError(f"database URL {self.display_url!r} is not valid: {exc}") from exc
-        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        backend = parsed.get_backend_name()
+        self.is_sqlite = backend == "sqlite"
+        self.is_postgres = backend == "postgresql"
+        self.parsed_url: URL = parsed
         if self.is_sqlite:
             self._prepare_sqlite_file(parsed.database)
             self.read_engine = _sqlite_engine(url, immediate=False)
             self.write_engine = _sqlite_engine(url, immediate=True)
+        elif self.is_postgres:
+            if parsed.get_driver_name() != "psycopg":
+                raise DatabaseError(
+                    f"database URL {self.display_url!r}: use the psycopg driver "
+                    "(postgresql+psycopg://user@host/db)"
+                )
+            self.read_engine = self.write_engine = _postgres_engine(url)
         else:
-            self.read_engine = self.write_engine = create_engine(url, pool_pre_ping=True)
+            raise DatabaseError(
+                f"database URL {self.display_url!r}: only sqlite and postgresql are supported"
+            )
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
+        # This process's name in the `changes` table (console.core.changes).
+        self.origin = uuid.uuid4().hex[:16]
+        # Called after each commit that carried notes (console.core.changes), on the
+        # committing thread; the desk publishes them on its bus.
+        self.on_commit: Callable[[list[Note]], None] | None = None
 
     def _prepare_sqlite_file(self, database: str | None) -> None:
         if not database or database == ":memory:":
@@ -94,16 +171,48 @@ class Database:
         except OSError as exc:
             raise DatabaseError(f"cannot create the folder for database {path}: {exc}") from exc
 
+    @property
+    def sqlite_path(self) -> Path | None:
+        return (
+            Path(self.parsed_url.database) if self.is_sqlite and self.parsed_url.database else None
+        )
+
+    def libpq_url(self) -> str:
+        """The PostgreSQL URL as libpq (psycopg.connect) takes it, password included."""
+        return self.parsed_url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    @contextmanager
+    def _unreachable_as_unavailable(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            if self.is_postgres and _unreachable(exc):
+                first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+                raise DatabaseUnavailable(
+                    f"database {self.display_url} is unreachable: {first}"
+                ) from exc
+            raise
+
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session, session.begin():
+        with self._unreachable_as_unavailable(), self._read() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction: committed when the block ends, rolled back on an exception."""
-        with self._write() as session, session.begin():
-            yield session
+        """A write transaction: committed when the block ends, rolled back on an exception.
+        Notes added with console.core.changes.note() go to `on_commit` after the commit."""
+        with self._unreachable_as_unavailable(), self._write() as session:
+            session.info["origin"] = self.origin
+            with session.begin():
+                if self.is_postgres:
+                    session.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+                    )
+                yield session
+            notes: list[Note] = session.info.pop("notes", [])
+        if notes and self.on_commit is not None:
+            self.on_commit(notes)
 
     def dispose(self) -> None:
         self.read_engine.dispose()
@@ -149,10 +258,17 @@ class Database:
                 f"version of Watchdesk does not know (its newest is {head}); "
                 "it was written by a newer Watchdesk: upgrade the console"
             )
-        log.info("migrating database %s from %s to %s", self.display_url, current, head)
         cfg = self._alembic_config()
         try:
             with self.write_engine.begin() as conn:
+                if self.is_postgres:
+                    # desks starting together: one migrates, the others wait and find it done
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+                    )
+                    if MigrationContext.configure(conn).get_current_revision() == head:
+                        return
+                log.info("migrating database %s from %s to %s", self.display_url, current, head)
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except SQLAlchemyError as exc:

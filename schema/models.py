@@ -621,3 +621,23 @@ class VideoArea(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_by: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Change(Base):
+    """One committed change, written in the same transaction as the change itself, for the
+    other desks: they read every row after the last one they saw (console.core.changes).
+
+    Write transactions are serialized (BEGIN IMMEDIATE on SQLite, a transaction-level
+    advisory lock on PostgreSQL), so ids grow in commit order and "id > last seen" misses
+    nothing. `data` is JSON; `origin` names the desk process that made the change.
+    """
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    topic: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(32))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import subprocess
@@ -16,11 +17,66 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from console.core.desk import Desk  # noqa: E402
+from console.core.site import DATABASE_URL_ENV  # noqa: E402
 from console.paths import DEMO_SITE  # noqa: E402
 from devices.cameras.rtsp_peer import RtspPeer  # noqa: E402
 from devices.cameras.rtsp_peer import available as rtsp_available  # noqa: E402
+from schema.db import open_database  # noqa: E402
+from schema.pgserver import PgServer  # noqa: E402
+from schema.pgserver import available as pg_available  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+PG_TEMPLATE = "watchdesk_template"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="run every test's desks on this engine (postgresql: a fresh database per test "
+        "on a throw-away server)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: about SQLite itself; skipped with --database=postgresql"
+    )
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server of the test session's own (initdb in a temporary folder, a free
+    port, run as a non-root user), with a template database migrated to head."""
+    if not pg_available():
+        pytest.fail("PostgreSQL is not installed: run scripts/bootstrap test")
+    server = PgServer()
+    try:
+        server.start()
+        open_database(server.create_database(PG_TEMPLATE)).dispose()
+        yield server
+    finally:
+        server.close()
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """A fresh, migrated PostgreSQL database for this test."""
+    return pg_server.create_database(f"test_{os.getpid()}_{next(_databases)}", PG_TEMPLATE)
+
+
+@pytest.fixture(autouse=True)
+def _database_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --database=postgresql every desk of the test opens a fresh PostgreSQL database."""
+    if request.config.getoption("--database") != "postgresql":
+        return
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about SQLite itself")
+    monkeypatch.setenv(DATABASE_URL_ENV, request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture(autouse=True)

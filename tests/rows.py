@@ -1,9 +1,12 @@
-"""Visit and loan rows written straight to the database, for report fixtures (the figures
-read rows; how they got there is tested elsewhere)."""
+"""Rows written or rules removed straight in the database: visit and loan rows for report
+fixtures (the figures read rows; how they got there is tested elsewhere), and tampering."""
 
 from __future__ import annotations
 
 from datetime import datetime
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from schema.models import Loan, Visit
 
@@ -45,3 +48,9 @@ def loan_row(
         closed_at=closed,
         outcome=outcome,
     )
+
+
+def drop_trigger(s: Session, name: str, table: str) -> None:
+    """Remove a record-rule trigger, as someone with the database's own tools could."""
+    on = f" ON {table}" if s.get_bind().dialect.name == "postgresql" else ""
+    s.execute(text(f"DROP TRIGGER {name}{on}"))

@@ -3,7 +3,8 @@
 `AlarmService.ingest()` is the drivers' sink. In one transaction it stores the event as
 received, applies it to the queue (raise, repeat, restore, reset) and appends to the audit
 chain; only after the commit does it return (so the driver may acknowledge its device) and
-publish `alarm.changed` (so the UI may show it). An event is never shown before it is stored.
+publish `alarm.changed` (so the UI may show it; the note goes to the other desks with the
+commit, console.core.changes). An event is never shown before it is stored.
 
 Rules (DOMAIN.md, GB 50394, ISA-18.2):
 - Lifecycle: new → acknowledged → in progress (SOP steps, guard dispatched) → closed with a
@@ -34,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor, Permission, require
+from console.core.changes import note
 from console.core.events import EventBus
 from console.core.site import Site, Zone
 from console.core.sop import SOP_OF_ZONE_KIND, Sop, load_sops
@@ -224,19 +226,15 @@ class AlarmService:
     # -- ingest (drivers' threads) ---------------------------------------------------------
 
     def ingest(self, event: DeviceEvent) -> IngestResult:
-        """Store one device event and apply it to the queue; returns after the commit."""
-        publish: list[tuple[str, dict[str, Any]]] = []
+        """Store one device event and apply it to the queue; returns after the commit (and
+        after `alarm.changed` is published here; the other desks read it from the feed)."""
         with self.db.write() as s:
-            result = self._ingest(s, event, publish)
-        for topic, data in publish:
-            self.bus.publish(topic, **data)
+            result = self._ingest(s, event)
         if result.outcome in ("raised", "repeat"):
             self._check_flood()
         return result
 
-    def _ingest(
-        self, s: Session, ev: DeviceEvent, publish: list[tuple[str, dict[str, Any]]]
-    ) -> IngestResult:
+    def _ingest(self, s: Session, ev: DeviceEvent) -> IngestResult:
         zone = self.zones.get((ev.source_id, ev.point)) if ev.point else None
         row = AlarmEvent(
             received_at=ev.received_at,
@@ -277,24 +275,22 @@ class AlarmService:
                 "alarm": row.alarm_id,
             },
         )
-        info = {
-            "alarm_id": row.alarm_id,
-            "event_id": row.id,
-            "change": outcome,
-            "received_mono": ev.received_mono,
-        }
-        publish.append(("alarm.changed", info))
+        note(
+            s,
+            "alarm.changed",
+            alarm_id=row.alarm_id,
+            event_id=row.id,
+            change=outcome,
+            received_mono=ev.received_mono,  # this process's clock: for the benchmarks
+        )
         if outcome == "raised" and alarm is not None and alarm.camera_id:
-            publish.append(
-                (
-                    "camera.show",
-                    {
-                        "camera_id": alarm.camera_id,
-                        "zone_id": alarm.zone_id,
-                        "zone_name": alarm.zone_name,
-                        "alarm_id": alarm.id,
-                    },
-                )
+            note(
+                s,
+                "camera.show",
+                camera_id=alarm.camera_id,
+                zone_id=alarm.zone_id,
+                zone_name=alarm.zone_name,
+                alarm_id=alarm.id,
             )
         return IngestResult(row.id, row.alarm_id, outcome)
 
@@ -512,8 +508,8 @@ class AlarmService:
 
     # -- the operator's actions -------------------------------------------------------------
 
-    def _act(self, alarm_id: int, change: str) -> None:
-        self.bus.publish("alarm.changed", alarm_id=alarm_id, event_id=None, change=change)
+    def _act(self, s: Session, alarm_id: int, change: str) -> None:
+        note(s, "alarm.changed", alarm_id=alarm_id, event_id=None, change=change)
 
     def acknowledge(self, actor: Actor, alarm_id: int) -> AlarmView:
         with self.db.write() as s:
@@ -533,7 +529,7 @@ class AlarmService:
             seconds = round((now - row.raised_at).total_seconds(), 3)
             self._audit(s, actor, "alarm.acknowledge", alarm_id, {"seconds": seconds})
             view = _view(row)
-        self._act(alarm_id, "acknowledged")
+            self._act(s, alarm_id, "acknowledged")
         return view
 
     def acknowledge_top(self, actor: Actor) -> AlarmView | None:
@@ -569,7 +565,7 @@ class AlarmService:
                 raise AlarmError("step_done", f"step {step_id!r} is already ticked")
             self._note(s, alarm_id, actor.name, "step", step.zh, step=step_id)
             self._audit(s, actor, "alarm.step", alarm_id, {"step": step_id})
-        self._act(alarm_id, "step")
+            self._act(s, alarm_id, "step")
 
     def dispatch(self, actor: Actor, alarm_id: int, to: str) -> None:
         to = to.strip()
@@ -580,7 +576,7 @@ class AlarmService:
             row.dispatched_at, row.dispatched_to = utcnow(), _clip(to, 128)
             self._note(s, alarm_id, actor.name, "dispatch", to)
             self._audit(s, actor, "alarm.dispatch", alarm_id, {"to": to})
-        self._act(alarm_id, "dispatched")
+            self._act(s, alarm_id, "dispatched")
 
     def comment(self, actor: Actor, alarm_id: int, text: str) -> None:
         text = text.strip()
@@ -590,7 +586,7 @@ class AlarmService:
             self._row(s, alarm_id)
             self._note(s, alarm_id, actor.name, "comment", text)
             self._audit(s, actor, "alarm.comment", alarm_id, {"chars": len(text)})
-        self._act(alarm_id, "commented")
+            self._act(s, alarm_id, "commented")
 
     def close(self, actor: Actor, alarm_id: int, resolution: Resolution, comment: str) -> None:
         comment = comment.strip()
@@ -605,7 +601,7 @@ class AlarmService:
             self._audit(s, actor, "alarm.close", alarm_id, {"resolution": resolution.value})
             for hook in self.close_hooks:
                 hook(s, row, actor)
-        self._act(alarm_id, "closed")
+            self._act(s, alarm_id, "closed")
 
     def _audit(
         self, s: Session, actor: Actor, action: str, alarm_id: int, payload: dict[str, Any]
@@ -641,7 +637,7 @@ class AlarmService:
                 payload={"reason": reason, "until": audit.timestamp(until)},
             )
             view = ShelfView(shelf.id, zone_id, actor.name, reason, now, until)
-        self.bus.publish("alarm.changed", alarm_id=None, event_id=None, change="shelved")
+            note(s, "alarm.changed", alarm_id=None, event_id=None, change="shelved")
         return view
 
     def unshelve(self, actor: Actor, zone_id: str) -> None:
@@ -660,7 +656,7 @@ class AlarmService:
             for shelf in shelves:
                 shelf.lifted_at, shelf.lifted_by = now, actor.name
             audit.append(s, actor=actor.name, action="zone.unshelve", subject=zone_id)
-        self.bus.publish("alarm.changed", alarm_id=None, event_id=None, change="unshelved")
+            note(s, "alarm.changed", alarm_id=None, event_id=None, change="unshelved")
 
     def shelves(self) -> list[ShelfView]:
         now = utcnow()

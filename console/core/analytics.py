@@ -38,6 +38,7 @@ from console.core import audit
 from console.core.alarms import AlarmService, IngestResult
 from console.core.auth import Actor, Permission, require
 from console.core.cameras import CameraService, camera_source_id
+from console.core.changes import note
 from console.core.events import EventBus
 from console.core.exports import ExportError, write_bytes_atomically
 from console.core.health import Health, HealthRegistry
@@ -232,6 +233,7 @@ class AnalyticsService:
                 subject=draft.camera_id,
                 payload={"area": row.id, **{k: v for k, v in values.items() if k != "camera_id"}},
             )
+            note(s, "analytics.changed", camera_id=view.camera_id)
         self._changed(view.camera_id)
         return view
 
@@ -250,6 +252,7 @@ class AnalyticsService:
                 subject=camera_id,
                 payload={"area": area_id, "kind": row.kind, "name": row.name},
             )
+            note(s, "analytics.changed", camera_id=camera_id)
         self._changed(camera_id)
 
     def _checked(self, draft: AreaDraft) -> dict[str, Any]:
@@ -350,6 +353,8 @@ class AnalyticsService:
             )
 
     def _changed(self, camera_id: str) -> None:
+        """Apply the camera's committed areas here: its privacy masks and its worker's rules
+        ("analytics.changed" was noted in the change's transaction)."""
         areas = self.areas(camera_id)
         self._cameras.masker(camera_id).set(
             a.polygon for a in areas if a.kind == "privacy" and a.enabled
@@ -360,7 +365,6 @@ class AnalyticsService:
             worker.set_rules(self._rules(areas))
         elif self._running and self._wanted(self._cameras.camera(camera_id), areas):
             self._start_worker(self._cameras.camera(camera_id), areas)
-        self.bus.publish("analytics.changed", camera_id=camera_id)
 
     # -- running ------------------------------------------------------------------------------
 

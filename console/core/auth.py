@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.core import audit
+from console.core.changes import note
 from console.core.events import EventBus
 from schema.db import Database
 from schema.models import User
@@ -195,7 +196,7 @@ class AuthService:
             payload = {"display_name": display_name, "role": role.value}
             audit.append(s, actor=actor_name, action="user.add", subject=name, payload=payload)
             created = _actor(user)
-        self.bus.publish("user.changed", name=name)
+            note(s, "user.changed", name=name)
         return created
 
     def _authorise_add(self, s: Session, by: Actor | None, role: Role) -> str:
@@ -245,7 +246,7 @@ class AuthService:
             s.flush()
             self._keep_an_admin(s)
             audit.append(s, actor=by.name, action=action, subject=name, payload=payload)
-        self.bus.publish("user.changed", name=name)
+            note(s, "user.changed", name=name)
 
     def _fresh(self, s: Session, actor: Actor) -> Actor | None:
         """The actor's current role: a demoted admin loses rights at once, not at log-out."""
@@ -273,7 +274,8 @@ class AuthService:
         with self.db.write() as s:
             user = s.execute(select(User).where(User.name == name.strip())).scalar_one_or_none()
             outcome = self._try(s, user, name.strip(), password, now, purpose)
-        self.bus.publish("auth.attempt", name=name.strip(), ok=isinstance(outcome, Actor))
+            # every try is audited (and a failure counts towards a lock-out): a change
+            note(s, "auth.attempt", name=name.strip(), ok=isinstance(outcome, Actor))
         if isinstance(outcome, AuthError):
             raise outcome
         return outcome

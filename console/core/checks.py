@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor, AuthService
+from console.core.changes import note as note_change
 from console.core.dutylog import Category, DutyLog
 from console.core.events import EventBus
 from console.core.handover import OpenItem
@@ -559,17 +560,18 @@ class CheckService:
         actor = self.auth.authenticate(name, password, purpose="sign_check")
         with self.db.write() as s:
             view, entry = self._store(s, actor, template, (start, end), answers, note, now)
-        self.bus.publish(
-            "duty.check",
-            record_id=view.id,
-            template_id=template.id,
-            period_start=view.period_start,
-            abnormal=len(view.abnormal),
-        )
-        self.bus.publish("duty.log", entry_id=entry[0], shift_id=entry[1])
-        fault_ids = [i.fault_id for i in view.abnormal]
-        if fault_ids:
-            self.bus.publish("duty.fault", fault_ids=fault_ids, change="opened")
+            note_change(
+                s,
+                "duty.check",
+                record_id=view.id,
+                template_id=template.id,
+                period_start=view.period_start,
+                abnormal=len(view.abnormal),
+            )
+            note_change(s, "duty.log", entry_id=entry[0], shift_id=entry[1])
+            fault_ids = [i.fault_id for i in view.abnormal]
+            if fault_ids:
+                note_change(s, "duty.fault", fault_ids=fault_ids, change="opened")
         return view
 
     def _period_to_sign(
@@ -709,8 +711,8 @@ class CheckService:
             text = f"报告故障 fault reported #{row.id}: {title}"
             entry = self._fault_line(s, actor, row, text + (f"\n{note}" if note else ""))
             view = _fault_view(row)
-        self.bus.publish("duty.fault", fault_ids=[view.id], change="opened")
-        self.bus.publish("duty.log", entry_id=entry[0], shift_id=entry[1])
+            note_change(s, "duty.fault", fault_ids=[view.id], change="opened")
+            note_change(s, "duty.log", entry_id=entry[0], shift_id=entry[1])
         return view
 
     def repair(self, actor: Actor, fault_id: int, note: str) -> FaultView:
@@ -732,8 +734,8 @@ class CheckService:
             text = f"故障已修复 fault repaired #{row.id}: {row.title}\n{note}"
             entry = self._fault_line(s, actor, row, text)
             view = _fault_view(row)
-        self.bus.publish("duty.fault", fault_ids=[view.id], change="repaired")
-        self.bus.publish("duty.log", entry_id=entry[0], shift_id=entry[1])
+            note_change(s, "duty.fault", fault_ids=[view.id], change="repaired")
+            note_change(s, "duty.log", entry_id=entry[0], shift_id=entry[1])
         return view
 
     def _open_fault(

@@ -2,6 +2,13 @@
 
 Everything the UI and the CLI change goes through here (or the services it holds), so the
 rules and the audit chain apply whatever the front end.
+
+Several desks and a service may share one database (PostgreSQL, or one SQLite file on one
+machine). Each change is noted for the others in its own transaction and published here after
+the commit; `start_sync()` starts the feed that publishes the other processes' changes here
+(console.core.changes). `start_devices()` starts only the devices this process could claim
+(console.core.ownership); those another process runs are shown from what it stores, with the
+health it shares.
 """
 
 from __future__ import annotations
@@ -14,36 +21,57 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from console.core import audit
 from console.core.alarms import AlarmService
 from console.core.analytics import AnalyticsService
 from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
+from console.core.changes import ChangeFeed, note_alone
 from console.core.checks import CheckService
 from console.core.dutylog import DutyLog
-from console.core.events import EventBus
+from console.core.events import Event, EventBus
 from console.core.handover import HandoverService
-from console.core.health import HealthRegistry
+from console.core.health import Health, HealthRegistry
 from console.core.incidents import IncidentService
 from console.core.ingest import AlarmIngest
 from console.core.loans import LoanService
+from console.core.ownership import Claim, DeviceOwnership
 from console.core.plans import PlanService
 from console.core.recordings import RecordingService
 from console.core.reports import ReportService
 from console.core.shifts import ShiftService
-from console.core.site import Site, load_site
+from console.core.site import Site, VideoSource, load_site
 from console.core.visits import IdHasher, VisitService
 from devices.intercom.base import Intercom
-from schema.db import Database, open_database
-from schema.models import AuditRecord, UserPref
+from schema.db import Database, DatabaseUnavailable, Note, open_database
+from schema.models import AuditRecord, Change, UserPref
 
 log = logging.getLogger(__name__)
 
 
+ANALYSIS_DEVICE = "video analysis"
+SHARED_HEALTH = "device.health"  # an owner's device health, for the desks that don't own it
+
+
+def source_device(source_id: str) -> str:
+    return f"alarm source {source_id}"
+
+
+def recorder_device(camera_id: str) -> str:
+    return f"recorder of camera {camera_id}"
+
+
 class Desk:
-    def __init__(self, site: Site, db: Database) -> None:
-        self.site, self.db = site, db
+    def __init__(self, site: Site, db: Database, *, role: str = "desk") -> None:
+        self.site, self.db, self.role = site, db, role
         self.bus = EventBus()
+        db.on_commit = self._publish_notes
+        self.feed = ChangeFeed(db, self.bus, db.origin, on_reconnect=self._reconnected)
+        self.ownership = DeviceOwnership(db, role)
+        self.refused: list[Claim] = []  # devices another process runs (start_devices)
+        self._owned_sources: set[str] = set()
         self.auth = AuthService(db, self.bus)
         self.health = HealthRegistry(site, self.bus)
         self.alarms = AlarmService(site, db, self.bus)  # SopError for a bad SOP file
@@ -81,28 +109,105 @@ class Desk:
         self.handover.add_provider(self.incidents.open_items)
         self.handover.add_provider(self.visits.open_items)
         self.handover.add_provider(self.loans.open_items)
+        self.bus.subscribe("health.changed", self._share_health)
+        self.bus.subscribe(SHARED_HEALTH, self._shared_health)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._intercom_lock = threading.Lock()
         self._intercom: Intercom | None = None
         self._on_duty: list[Actor] = []
 
     @classmethod
-    def open(cls, site_path: Path) -> Desk:
+    def open(cls, site_path: Path, *, role: str = "desk") -> Desk:
         """Load and validate the site, open and migrate its database.
 
         Raises SiteError or DatabaseError, each naming what and where.
         """
-        return cls.for_site(load_site(site_path))
+        return cls.for_site(load_site(site_path), role=role)
 
     @classmethod
-    def for_site(cls, site: Site) -> Desk:
+    def for_site(cls, site: Site, *, role: str = "desk") -> Desk:
         """Open and migrate the database of an already validated site."""
         db = open_database(site.database_url())
         try:
-            return cls(site, db)
+            return cls(site, db, role=role)
         except BaseException:
             db.dispose()
             raise
+
+    # -- several desks on one database --------------------------------------------------------
+
+    def _publish_notes(self, notes: list[Note]) -> None:
+        for topic, data in notes:
+            self.bus.publish(topic, **data)
+
+    def start_sync(self) -> None:
+        """Publish here what other desks and the service change (until close())."""
+        self._load_shared_health()
+        self.feed.start()
+
+    def _reconnected(self) -> None:
+        """The database is back after an outage: own the devices again, share their health."""
+        for claim in self.ownership.reclaim():
+            self.health.report(
+                "alarm_source" if claim.device.startswith("alarm source") else "camera",
+                claim.device.rsplit(" ", 1)[-1],
+                Health.FAULT,
+                claim.refusal(),
+            )
+        for device in self.health.snapshot():
+            if device.kind == "alarm_source" and device.device_id in self._owned_sources:
+                self._note_health(device.kind, device.device_id, device.state, device.detail)
+
+    def _share_health(self, event: Event) -> None:
+        """An alarm source this process runs changed health: tell the other desks."""
+        kind, device_id = event.data.get("kind"), str(event.data.get("device_id"))
+        if event.origin is not None or kind != "alarm_source":
+            return
+        if device_id not in self._owned_sources:
+            return
+        current = self.health.get("alarm_source", device_id)
+        self._note_health("alarm_source", device_id, current.state, current.detail)
+
+    def _note_health(self, kind: str, device_id: str, state: Health, detail: str) -> None:
+        try:
+            note_alone(
+                self.db,
+                SHARED_HEALTH,
+                kind=kind,
+                device_id=device_id,
+                state=state.value,
+                detail=detail,
+            )
+        except DatabaseUnavailable:
+            log.info("health of %s %s not shared: the database is unreachable", kind, device_id)
+
+    def _shared_health(self, event: Event) -> None:
+        """Another process's device health, for a device this process does not run."""
+        if event.origin is None:
+            return
+        self._apply_health(event.data)
+
+    def _apply_health(self, data: dict[str, Any]) -> None:
+        kind, device_id = str(data.get("kind")), str(data.get("device_id"))
+        if kind != "alarm_source" or device_id in self._owned_sources:
+            return
+        try:
+            state = Health(str(data.get("state")))
+            self.health.report(kind, device_id, state, str(data.get("detail") or ""))
+        except (KeyError, ValueError):
+            log.warning("shared health for unknown device %s %s ignored", kind, device_id)
+
+    def _load_shared_health(self) -> None:
+        """The last health each other owner shared (a desk started after the service)."""
+        try:
+            with self.db.read() as s:
+                rows = s.scalars(
+                    select(Change.data).where(Change.topic == SHARED_HEALTH).order_by(Change.id)
+                ).all()
+        except DatabaseUnavailable:
+            return
+        for text in rows:
+            self._apply_health(json.loads(text))
 
     def set_clock(self, clock: Callable[[], datetime]) -> None:
         """One clock for the services that date records (tests, and a replayed demo)."""
@@ -119,17 +224,41 @@ class Desk:
         ):
             service.clock = clock
 
-    def start_devices(self) -> None:
-        """Start ingesting every alarm source and recording every recorded camera (the desk
-        or service that owns the devices)."""
-        self.ingest.start()
-        self.recordings.start()
-        self.analytics.start()
+    def start_devices(self) -> list[Claim]:
+        """Start ingesting the alarm sources and recording the recorded cameras that no other
+        process runs (the service, or a desk that owns its devices); returns the refusals,
+        each naming the device and the process that runs it."""
+        refused: list[Claim] = []
+
+        def claim(device: str) -> bool:
+            got = self.ownership.claim(device)
+            if not got.ok:
+                log.warning("%s", got.refusal())
+                refused.append(got)
+            return got.ok
+
+        video = [s.id for s in self.site.alarm_sources if isinstance(s, VideoSource)]
+        sources = {
+            s.id
+            for s in self.site.alarm_sources
+            if not isinstance(s, VideoSource) and claim(source_device(s.id))
+        }
+        cameras = {c.id for c in self.site.cameras if c.record and claim(recorder_device(c.id))}
+        analyse = claim(ANALYSIS_DEVICE)
+        self._owned_sources = sources | (set(video) if analyse else set())
+        self.refused = refused
+        self.ingest.start(sources)
+        self.recordings.start(cameras)
+        if analyse:
+            self.analytics.start()
+        return refused
 
     def stop_devices(self) -> None:
         self.analytics.stop()
         self.recordings.stop()
         self.ingest.stop()
+        self.ownership.release_all()
+        self._owned_sources = set()
 
     def intercom(self) -> Intercom | None:
         """The site's intercom, started on first use (this may start baresip: call it from a
@@ -151,6 +280,7 @@ class Desk:
             if self._intercom is not None:
                 self._intercom.stop()
                 self._intercom = None
+        self.feed.stop()
         self.cameras.close()
         self.stop_devices()
         self.db.dispose()

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor
+from console.core.changes import note
 from console.core.events import EventBus
 from console.core.health import Health, HealthRegistry
 from console.core.shifts import DutyError, ShiftService, ShiftState
@@ -209,12 +210,12 @@ class DutyLog:
                     attachments=[a for a, _ in stored],
                 )
                 view = _view(row)
+                note(s, "duty.log", entry_id=view.id, shift_id=view.shift_id)
         except BaseException:
             for attachment, created in stored:
                 if created:
                     (self.folder / attachment.path).unlink(missing_ok=True)
             raise
-        self.bus.publish("duty.log", entry_id=view.id, shift_id=view.shift_id)
         return view
 
     def add_system(
@@ -230,7 +231,7 @@ class DutyLog:
         shift: Shift | None = None,
     ) -> LogEntry:
         """An entry another service writes in its own transaction, into the current shift
-        (or `shift`, which must be open). The caller publishes after its commit."""
+        (or `shift`, which must be open). The caller notes the change in that transaction."""
         if shift is not None and shift.state != ShiftState.OPEN.value:
             raise DutyError("shift_closed", f"shift {shift.label} takes no new entries")
         return self._insert(

@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 class Event:
     topic: str
     data: dict[str, Any] = field(default_factory=dict)
+    # None for this process's own events; another desk's origin (console.core.changes) for
+    # changes it made, which arrive here through the change feed with their data as JSON.
+    origin: str | None = None
 
 
 Handler = Callable[[Event], None]
@@ -44,7 +47,14 @@ class EventBus:
         return unsubscribe
 
     def publish(self, topic: str, **data: Any) -> None:
-        event = Event(topic, data)
+        self._deliver(Event(topic, data))
+
+    def publish_from(self, origin: str, topic: str, **data: Any) -> None:
+        """Another desk's change, read from the change feed."""
+        self._deliver(Event(topic, data, origin))
+
+    def _deliver(self, event: Event) -> None:
+        topic = event.topic
         with self._lock:
             handlers = [h for prefix, h in self._handlers if topic.startswith(prefix)]
         for handler in handlers:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from console.core import audit
 from console.core.alarms import AlarmService
 from console.core.auth import Actor, AuthService, Role
+from console.core.changes import note
 from console.core.dutylog import Category, DutyLog, EntryView, EquipmentSlot, entry_fields
 from console.core.events import EventBus
 from console.core.health import Health, HealthRegistry
@@ -299,7 +300,7 @@ class HandoverService:
             self._none_pending(s)
             self._may_hand_over(s, shift, actor)
             handover_id, seal = self._create(s, shift, draft, actor)
-        self.bus.publish("duty.handover", handover_id=handover_id, change="outgoing_signed")
+            note(s, "duty.handover", handover_id=handover_id, change="outgoing_signed")
         return self.get(handover_id)
 
     def _validate(self, draft: HandoverDraft) -> None:
@@ -447,8 +448,8 @@ class HandoverService:
                 payload={"shift": shift.id, "seal": row.seal_hash, "from": outgoing},
             )
             self._accept(s, row, actor)
-        self.bus.publish("duty.handover", handover_id=handover_id, change="sealed")
-        self.bus.publish("duty.shift", shift_id=row.shift_id, change="sealed", name=actor.name)
+            note(s, "duty.handover", handover_id=handover_id, change="sealed")
+            note(s, "duty.shift", shift_id=row.shift_id, change="sealed", name=actor.name)
         return self.get(handover_id)
 
     def _pending(self, s: Session, handover_id: int, incoming: str) -> tuple[Handover, str]:
@@ -509,7 +510,7 @@ class HandoverService:
                 subject=f"handover {row.id}",
                 payload={"shift": shift.id},
             )
-        self.bus.publish("duty.handover", handover_id=handover_id, change="withdrawn")
+            note(s, "duty.handover", handover_id=handover_id, change="withdrawn")
 
     # -- reading ------------------------------------------------------------------------------
 

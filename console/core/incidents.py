@@ -7,7 +7,7 @@ complaint is handled, escalated if major, followed up by a call (回访) whose o
 recorded, and closes only once handling is written and the follow-up call is recorded.
 
 Every change appends to the audit chain and writes one duty-log line (`DutyLog.add_system`)
-in the same transaction, then publishes "duty.incident" after the commit. The resident's
+in the same transaction, and notes "duty.incident" in it (console.core.changes). The resident's
 name is personal data: it is stored on the complaint and shown to the desk, but never put in
 an audit payload or a duty-log line (those name the unit and the matter).
 """
@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor
+from console.core.changes import note as note_change
 from console.core.dutylog import MAX_TEXT, Category, DutyLog, excerpt
 from console.core.events import EventBus
 from console.core.handover import OpenItem
@@ -264,8 +265,8 @@ class IncidentService:
             author_name=actor.display_name,
         )
 
-    def _publish(self, kind: str, record_id: int, change: str) -> None:
-        self.bus.publish("duty.incident", kind=kind, id=record_id, change=change)
+    def _changed(self, s: Session, kind: str, record_id: int, change: str) -> None:
+        note_change(s, "duty.incident", kind=kind, id=record_id, change=change)
 
     def _lift_row(self, s: Session, lift_id: int, *, writable: bool = True) -> LiftRecord:
         row = s.get(LiftRecord, lift_id)
@@ -324,7 +325,7 @@ class IncidentService:
                 text=text,
             )
             view = _lift_view(row)
-        self._publish("lift", view.id, "opened")
+            self._changed(s, "lift", view.id, "opened")
         return view
 
     def add_call(
@@ -349,7 +350,7 @@ class IncidentService:
                 text=f"{row.lift_no}：已通知 {who}",
             )
             view = _lift_view(row)
-        self._publish("lift", lift_id, "call")
+            self._changed(s, "lift", lift_id, "call")
         return view
 
     def call_ambulance(self, actor: Actor, lift_id: int, at: datetime | None = None) -> LiftView:
@@ -371,7 +372,7 @@ class IncidentService:
                 text=f"{row.lift_no}：有人受伤，已拨打120",
             )
             view = _lift_view(row)
-        self._publish("lift", lift_id, "ambulance")
+            self._changed(s, "lift", lift_id, "ambulance")
         return view
 
     def freed(self, actor: Actor, lift_id: int, at: datetime | None = None) -> LiftView:
@@ -393,7 +394,7 @@ class IncidentService:
                 text=f"{row.lift_no}：已解困",
             )
             view = _lift_view(row)
-        self._publish("lift", lift_id, "freed")
+            self._changed(s, "lift", lift_id, "freed")
         return view
 
     def close_lift(self, actor: Actor, lift_id: int, outcome: str) -> LiftView:
@@ -417,7 +418,7 @@ class IncidentService:
                 text=f"{row.lift_no}：关闭：{excerpt(outcome)}",
             )
             view = _lift_view(row)
-        self._publish("lift", lift_id, "closed")
+            self._changed(s, "lift", lift_id, "closed")
         return view
 
     # -- complaints (rule 3.4.7) ----------------------------------------------------------------
@@ -460,7 +461,7 @@ class IncidentService:
                 text=f"投诉 {unit}：{excerpt(matter)}",
             )
             view = _complaint_view(row)
-        self._publish("complaint", view.id, "opened")
+            self._changed(s, "complaint", view.id, "opened")
         return view
 
     def handle(self, actor: Actor, complaint_id: int, handling: str) -> ComplaintView:
@@ -480,7 +481,7 @@ class IncidentService:
                 text=f"投诉 {row.unit} 处理：{excerpt(handling)}",
             )
             view = _complaint_view(row)
-        self._publish("complaint", complaint_id, "handled")
+            self._changed(s, "complaint", complaint_id, "handled")
         return view
 
     def escalate(self, actor: Actor, complaint_id: int, to: str) -> ComplaintView:
@@ -499,7 +500,7 @@ class IncidentService:
                 text=f"投诉 {row.unit} 已上报 {to}",
             )
             view = _complaint_view(row)
-        self._publish("complaint", complaint_id, "escalated")
+            self._changed(s, "complaint", complaint_id, "escalated")
         return view
 
     def follow_up(
@@ -523,7 +524,7 @@ class IncidentService:
                 text=f"投诉 {row.unit} 回访：{excerpt(outcome)}",
             )
             view = _complaint_view(row)
-        self._publish("complaint", complaint_id, "followed_up")
+            self._changed(s, "complaint", complaint_id, "followed_up")
         return view
 
     def close_complaint(self, actor: Actor, complaint_id: int) -> ComplaintView:
@@ -545,7 +546,7 @@ class IncidentService:
                 text=f"投诉 {row.unit} 关闭：{excerpt(row.matter)}",
             )
             view = _complaint_view(row)
-        self._publish("complaint", complaint_id, "closed")
+            self._changed(s, "complaint", complaint_id, "closed")
         return view
 
     def _local_now(self) -> datetime:

@@ -44,11 +44,13 @@ class AlarmIngest:
 
     # -- running ------------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, sources: set[str] | None = None) -> None:
+        """Start the drivers of `sources` (ids; None for every source of the site): the
+        others are run by another process (console.core.ownership)."""
         if self._started:
             raise RuntimeError("alarm ingestion already started")
         self._started = True
-        self.drivers = self._build()
+        self.drivers = self._build(sources)
         for driver in self.drivers:
             driver.start()
         log.info(
@@ -61,14 +63,17 @@ class AlarmIngest:
         for driver in self.drivers:
             driver.stop()
         self.drivers = []
+        self._started = False
 
     def _points(self, source_id: str) -> list[str]:
         return [point for (source, point) in self.alarms.zones if source == source_id]
 
-    def _build(self) -> list[Driver]:
+    def _build(self, only: set[str] | None) -> list[Driver]:
         drivers: list[Driver] = []
         modbus: list[tuple[ModbusRtuSource | ModbusTcpSource, list[str]]] = []
         for source in self.site.alarm_sources:
+            if only is not None and source.id not in only:
+                continue
             if isinstance(source, VideoSource):
                 continue  # the desk's own video analysis (console.core.analytics) feeds it
             if isinstance(source, ModbusRtuSource | ModbusTcpSource):

@@ -18,7 +18,8 @@ Viewing footage at the desk is recorded too: who, which camera and range, when.
 
 ID numbers are handled as for visitors: checked, then stored masked and as a keyed hash.
 Every change writes an audit record and a duty-log line (category 录像) in its transaction,
-then publishes "loan.changed" after the commit ("loan.overdue" when a reminder is due).
+and notes "loan.changed" in it ("loan.overdue" when a reminder is due), published after the
+commit here and at the other desks (console.core.changes).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit, packages
 from console.core.auth import Actor, AuthService, Permission, require
+from console.core.changes import note as note_change
 from console.core.dutylog import Category, DutyLog, excerpt
 from console.core.events import EventBus
 from console.core.handover import OpenItem
@@ -505,8 +507,8 @@ class LoanService:
             views=views,
         )
 
-    def _publish(self, loan_id: int, change: str) -> None:
-        self.bus.publish("loan.changed", id=loan_id, change=change)
+    def _changed(self, s: Session, loan_id: int, change: str) -> None:
+        note_change(s, "loan.changed", id=loan_id, change=change)
 
     def _state(self, row: Loan, allowed: frozenset[LoanState], doing: str) -> None:
         if LoanState(row.state) not in allowed:
@@ -684,7 +686,7 @@ class LoanService:
                 f"{', '.join(self.camera_name(c) for c in cameras)}",
             )
             view = self._view(s, row)
-        self._publish(view.id, "requested")
+            self._changed(s, view.id, "requested")
         return view
 
     # -- the decision ---------------------------------------------------------------------
@@ -765,7 +767,7 @@ class LoanService:
                 + (f" ({reason})" if reason else ""),
             )
             view = self._view(s, row)
-        self._publish(loan_id, "approved")
+            self._changed(s, loan_id, "approved")
         return view
 
     def refuse(self, loan_id: int, name: str, password: str, reason: str) -> LoanView:
@@ -792,7 +794,7 @@ class LoanService:
                 text=f"录像借阅拒绝 Footage loan {loan_id} refused: {excerpt(reason)}",
             )
             view = self._view(s, row)
-        self._publish(loan_id, "refused")
+            self._changed(s, loan_id, "refused")
         return view
 
     def cancel(self, actor: Actor, loan_id: int, reason: str) -> LoanView:
@@ -822,7 +824,7 @@ class LoanService:
                 text=f"录像借阅撤销 Footage loan {loan_id} cancelled: {excerpt(reason)}",
             )
             view = self._view(s, row)
-        self._publish(loan_id, "cancelled")
+            self._changed(s, loan_id, "cancelled")
         return view
 
     def _release(self, s: Session, loan_id: int) -> None:
@@ -969,10 +971,10 @@ class LoanService:
                     f"manifest {digest[:12]}…) on {before.medium} {before.medium_serial}",
                 )
                 view = self._view(s, row)
+                self._changed(s, loan_id, "lent")
         except BaseException:
             shutil.rmtree(dest, ignore_errors=True)
             raise
-        self._publish(loan_id, "lent")
         return view
 
     def auth_display(self, name: str) -> str:
@@ -1083,7 +1085,7 @@ class LoanService:
                 + (f"; {excerpt(note)}" if note else ""),
             )
             view = self._view(s, row)
-        self._publish(loan_id, "closed")
+            self._changed(s, loan_id, "closed")
         return view
 
     # -- viewing footage ------------------------------------------------------------------
@@ -1157,9 +1159,9 @@ class LoanService:
                     s, actor=actor.name, action="footage.view", subject=camera_id, payload=payload
                 )
             record = _view_record(view)
-        self.bus.publish("footage.viewed", camera=camera_id, loan=loan_id)
-        if loan_id is not None:
-            self._publish(loan_id, "viewed")
+            note_change(s, "footage.viewed", camera=camera_id, loan=loan_id)
+            if loan_id is not None:
+                self._changed(s, loan_id, "viewed")
         return record
 
     def viewings(
@@ -1258,7 +1260,7 @@ class LoanService:
 
     def remind_overdue(self) -> list[LoanView]:
         """Loans that became overdue since the last call: each gets one duty-log line and an
-        audit record, and "loan.overdue" is published. Returns them (the desk calls this
+        audit record, and "loan.overdue" is noted. Returns them (the desk calls this
         every minute; the handover lists overdue loans until they close)."""
         now = self.clock()
         due: list[LoanView] = []
@@ -1284,8 +1286,8 @@ class LoanService:
                     f"{row.borrower_name}" + (f" ({row.organisation})" if row.organisation else ""),
                 )
                 due.append(self._view(s, row))
-        for v in due:
-            self.bus.publish("loan.overdue", id=v.id)
+            for v in due:
+                note_change(s, "loan.overdue", id=v.id)
         return due
 
     def extend(self, actor: Actor, loan_id: int, due_at: datetime, reason: str) -> LoanView:
@@ -1313,7 +1315,7 @@ class LoanService:
                 f"{due_at.astimezone(self.site.tz()):%Y-%m-%d %H:%M}: {excerpt(reason)}",
             )
             view = self._view(s, row)
-        self._publish(loan_id, "extended")
+            self._changed(s, loan_id, "extended")
         return view
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from console.core import audit
 from console.core.alarms import AlarmService, AlarmView, State
 from console.core.auth import Actor, Permission, require
+from console.core.changes import note
 from console.core.events import EventBus
 from console.core.health import Health, HealthRegistry
 from console.core.site import Plan, Site
@@ -186,7 +187,7 @@ class PlanService:
                 subject=f"{device.kind.value}:{device.ref}",
                 payload={"plan": plan_id, "x": round(x, 4), "y": round(y, 4), "before": before},
             )
-        self.bus.publish("plan.changed", plan_id=plan_id, kind=device.kind.value, ref=ref)
+            note(s, "plan.changed", plan_id=plan_id, kind=device.kind.value, ref=ref)
         return MarkerView(plan_id, device, x, y, actor.name, now)
 
     def remove(self, actor: Actor, kind: MarkerKind | str, ref: str) -> None:
@@ -210,7 +211,7 @@ class PlanService:
                 subject=f"{device.kind.value}:{device.ref}",
                 payload={"plan": plan_id},
             )
-        self.bus.publish("plan.changed", plan_id=plan_id, kind=device.kind.value, ref=ref)
+            note(s, "plan.changed", plan_id=plan_id, kind=device.kind.value, ref=ref)
 
     # -- what the markers show ----------------------------------------------------------------
 

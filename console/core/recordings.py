@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from console.core import audit
 from console.core.auth import Actor, Permission, require
 from console.core.cameras import CameraService
+from console.core.changes import note
 from console.core.events import EventBus
 from console.core.site import Site
 from devices.cameras.base import SEGMENT_MAX_S, Gap, Segment, StreamStatus
@@ -120,13 +121,19 @@ class RecordingService:
 
     # -- recorders ----------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, cameras: set[str] | None = None) -> None:
         """Index what a crash left behind, start a recorder per recorded camera and the hourly
-        retention (the desk or service that owns the cameras calls this)."""
+        retention (the desk or service that owns the cameras calls this). `cameras` limits
+        it to those ids (the others are recorded by another process); given empty, nothing
+        is recorded here and retention is left to the recording process."""
+        if cameras is not None and not cameras:
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         self._stop.clear()
         for camera in self.site.cameras:
             if not camera.record or camera.id in self._recorders:
+                continue
+            if cameras is not None and camera.id not in cameras:
                 continue
             self._reindex(camera.id)
             recorder = Recorder(
@@ -211,12 +218,13 @@ class RecordingService:
                     bytes=segment.bytes,
                 )
             )
-        self.bus.publish(
-            "recording.segment",
-            camera_id=segment.camera_id,
-            start=segment.start,
-            end=segment.end,
-        )
+            note(
+                s,
+                "recording.segment",
+                camera_id=segment.camera_id,
+                start=segment.start,
+                end=segment.end,
+            )
 
     def _store_gap(self, gap: Gap) -> None:
         with self.db.write() as s:
@@ -225,6 +233,7 @@ class RecordingService:
                     camera_id=gap.camera_id, start=gap.start, end=gap.end, reason=gap.reason[:256]
                 )
             )
+            note(s, "recording.gap", camera_id=gap.camera_id, start=gap.start, end=gap.end)
         log.warning(
             "recording gap for %s: %s to %s (%s)",
             gap.camera_id,
@@ -232,7 +241,6 @@ class RecordingService:
             gap.end.isoformat(timespec="seconds"),
             gap.reason,
         )
-        self.bus.publish("recording.gap", camera_id=gap.camera_id, start=gap.start, end=gap.end)
 
     # -- the index ----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor
+from console.core.changes import note
 from console.core.events import EventBus
 from console.core.site import DutySettings, Site
 from schema.db import Database
@@ -285,7 +286,7 @@ class ShiftService:
             row = self.writable(s)
             self.join_in(s, row, actor)
             view = shift_view(row)
-        self.bus.publish("duty.shift", shift_id=view.id, change="joined", name=actor.name)
+            note(s, "duty.shift", shift_id=view.id, change="joined", name=actor.name)
         return view
 
     def join_in(self, s: Session, row: Shift, actor: Actor) -> None:
@@ -327,8 +328,7 @@ class ShiftService:
             left = [p.shift_id for p in rows]
             if left:
                 audit.append(s, actor=actor.name, action="shift.leave", subject=f"shift {left[-1]}")
-        if left:
-            self.bus.publish("duty.shift", shift_id=left[-1], change="left", name=actor.name)
+                note(s, "duty.shift", shift_id=left[-1], change="left", name=actor.name)
 
     def close_presence(self, s: Session, shift_id: int, at: datetime) -> None:
         """Everyone still present in a shift that has just been sealed leaves it."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import json
+import os
 import re
 import tomllib
 import urllib.parse
@@ -39,6 +40,7 @@ _CONFIG = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, str
 
 Loc: TypeAlias = tuple[str | int, ...]
 
+DATABASE_URL_ENV = "WATCHDESK_DATABASE_URL"
 SOURCE_KINDS = ("modbus-rtu", "modbus-tcp", "contact-id", "gst-printer", "sim", "video")
 SERIAL_KINDS = frozenset({"modbus-rtu", "contact-id", "gst-printer"})
 MODBUS_KINDS = frozenset({"modbus-rtu", "modbus-tcp"})
@@ -455,6 +457,10 @@ class Site(BaseModel):
         return self._path
 
     def database_url(self) -> str:
+        """WATCHDESK_DATABASE_URL if set (keeps a server password out of the site file),
+        else [database] url, else a SQLite file in the site's data folder."""
+        if override := os.environ.get(DATABASE_URL_ENV, "").strip():
+            return override
         if self.database is not None:
             return self.database.url
         return f"sqlite:///{site_data_dir(self.path) / 'desk.db'}"

@@ -5,8 +5,8 @@ leave time, a snapshot from the gate camera), calls the resident's indoor statio
 the gate what to do: admit (the resident agreed on an answered call), refuse (the resident
 said no, or declined the call), or wait (busy, no answer, unreachable: call again later).
 Every call is kept with its SIP Call-ID; every call and instruction writes an audit record and
-a duty-log line in the same transaction, then publishes "visit.changed" after the commit
-("visit.instructed" too, for the gate).
+a duty-log line in the same transaction, and notes "visit.changed" in it (console.core.changes:
+published after the commit, here and at the other desks; "visit.instructed" too, for the gate).
 
 Personal data (GB/T 35273 practice): the ID number never reaches the database, the logs or an
 export. It is checked, then kept only as its masked form (6 + stars + 4) and a keyed hash
@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from console.core import audit
 from console.core.auth import Actor, Permission, require
+from console.core.changes import note as note_change
 from console.core.dutylog import Category, DutyError, DutyLog, excerpt
 from console.core.events import EventBus
 from console.core.handover import OpenItem
@@ -575,8 +576,8 @@ class VisitService:
             raise VisitError("no_visit", f"there is no visit {visit_id}")
         return row
 
-    def _publish(self, visit_id: int, change: str) -> None:
-        self.bus.publish("visit.changed", id=visit_id, change=change)
+    def _changed(self, s: Session, visit_id: int, change: str) -> None:
+        note_change(s, "visit.changed", id=visit_id, change=change)
 
     # -- visits -------------------------------------------------------------------------------
 
@@ -642,11 +643,11 @@ class VisitService:
                     ref=f"visit:{row.id}",
                 )
                 view = self._view(s, row)
+                self._changed(s, view.id, "requested")
         except BaseException:
             if created and snapshot is not None:
                 (self.site.attachments_dir() / snapshot).unlink(missing_ok=True)
             raise
-        self._publish(view.id, "requested")
         return view
 
     def record_call(
@@ -701,7 +702,7 @@ class VisitService:
                 ref=f"visit:{row.id}",
             )
             view = self._view(s, row)
-        self._publish(visit_id, "called")
+            self._changed(s, visit_id, "called")
         return view
 
     def record_manual_call(self, actor: Actor, visit_id: int, outcome: Outcome) -> VisitView:
@@ -792,10 +793,14 @@ class VisitService:
                 ref=f"visit:{row.id}",
             )
             view = self._view(s, row)
-        self._publish(visit_id, instruction.value)
-        self.bus.publish(
-            "visit.instructed", id=visit_id, gate_id=view.gate_id, instruction=instruction.value
-        )
+            self._changed(s, visit_id, instruction.value)
+            note_change(
+                s,
+                "visit.instructed",
+                id=visit_id,
+                gate_id=view.gate_id,
+                instruction=instruction.value,
+            )
         return view
 
     def withdraw(self, actor: Actor, visit_id: int, reason: str) -> VisitView:
@@ -818,7 +823,7 @@ class VisitService:
                 ref=f"visit:{row.id}",
             )
             view = self._view(s, row)
-        self._publish(visit_id, "withdrawn")
+            self._changed(s, visit_id, "withdrawn")
         return view
 
     def sign_out(self, actor: Actor, visit_id: int, at: datetime | None = None) -> VisitView:
@@ -846,7 +851,7 @@ class VisitService:
                 ref=f"visit:{row.id}",
             )
             view = self._view(s, row)
-        self._publish(visit_id, "signed_out")
+            self._changed(s, visit_id, "signed_out")
         return view
 
     # -- reading ---------------------------------------------------------------------------------
@@ -1028,7 +1033,7 @@ class VisitService:
                 ref=f"pass:{row.id}",
             )
             view = _pass_view(row)
-        self.bus.publish("visit.pass", id=view.id, change="issued")
+            note_change(s, "visit.pass", id=view.id, change="issued")
         return view
 
     def revoke_pass(self, actor: Actor, pass_id: int, reason: str) -> PassView:
@@ -1050,7 +1055,7 @@ class VisitService:
                 ref=f"pass:{row.id}",
             )
             view = _pass_view(row)
-        self.bus.publish("visit.pass", id=view.id, change="revoked")
+            note_change(s, "visit.pass", id=view.id, change="revoked")
         return view
 
     def passes(self, *, valid_at: datetime | None = None, limit: int = 2000) -> list[PassView]:

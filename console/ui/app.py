@@ -127,7 +127,10 @@ def run_gui(site: Site, lang: str | None) -> int:
         QMessageBox.critical(None, "Watchdesk", describe(exc))
         return 1
     keepalive = _quit_on_signals(app)
-    desk.start_devices()  # alarms are stored even while nobody is logged in
+    # alarms are stored even while nobody is logged in; devices that the service (or another
+    # desk) already runs are left to it, and their changes arrive through the feed
+    desk.start_devices()
+    desk.start_sync()
     # start the SIP stack now, not at the first visitor's call (the dialog waits for it then)
     threading.Thread(
         target=_warm_intercom, args=(desk,), name="intercom-start", daemon=True

@@ -27,6 +27,7 @@ from devices.alarms.base import DeviceEvent, EventType
 from schema.models import LogEntry, Shift
 from tests.clock import Clock
 from tests.conftest import OPERATOR_PASSWORD
+from tests.rows import drop_trigger
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WANG_PASSWORD = "wang-pass-22"
@@ -308,8 +309,8 @@ def _sealed(desk: Desk) -> int:
 def test_tampering_after_the_seal_is_found(desk: Desk, li_on_duty: Actor, wang: Actor) -> None:
     entry = desk.duty.add(li_on_duty, Category.PATROL, "23:10 巡视 B1 正常")
     _sealed(desk)
-    with desk.db.write() as s:  # someone with the database file and sqlite3 in hand
-        s.execute(text("DROP TRIGGER log_entries_never_changed"))
+    with desk.db.write() as s:  # someone with the database and its tools in hand
+        drop_trigger(s, "log_entries_never_changed", "log_entries")
         s.execute(
             text("UPDATE log_entries SET text = '巡视 B1 发现异常' WHERE id = :i"), {"i": entry.id}
         )
@@ -323,7 +324,7 @@ def test_tampering_after_the_seal_is_found(desk: Desk, li_on_duty: Actor, wang: 
 def test_removing_a_handover_is_found(desk: Desk, li_on_duty: Actor, wang: Actor) -> None:
     _sealed(desk)
     with desk.db.write() as s:
-        s.execute(text("DROP TRIGGER signatures_never_deleted"))
+        drop_trigger(s, "signatures_never_deleted", "signatures")
         s.execute(text("DELETE FROM signatures"))
         s.execute(text("DELETE FROM handovers"))
     _, breaks = desk.handover.verify_seals()
@@ -341,7 +342,7 @@ def test_verify_audit_command_recomputes_seals(
     assert "1 handover seals recomputed, all match" in capsys.readouterr().out
     with desk.db.write() as s:
         row = s.execute(select(Shift).where(Shift.id == shift_id)).scalar_one()
-        s.execute(text("DROP TRIGGER log_entries_never_changed"))
+        drop_trigger(s, "log_entries_never_changed", "log_entries")
         s.execute(
             text("UPDATE log_entries SET author_name = '别人' WHERE shift_id = :i"), {"i": row.id}
         )

@@ -125,6 +125,7 @@ def test_minimal_site_takes_defaults(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.sqlite_only
 def test_default_database_and_recordings_live_under_the_user_data_dir(
     tmp_path: Path, data_home: Path
 ) -> None:
@@ -139,6 +140,7 @@ def test_default_database_and_recordings_live_under_the_user_data_dir(
     assert site.recordings_dir().parent == database.parent
 
 
+@pytest.mark.sqlite_only
 def test_two_sites_with_the_same_file_name_get_different_data_dirs(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -148,6 +150,7 @@ def test_two_sites_with_the_same_file_name_get_different_data_dirs(tmp_path: Pat
     assert first.database_url() != second.database_url()
 
 
+@pytest.mark.sqlite_only
 def test_database_and_storage_when_given(tmp_path: Path) -> None:
     text = MINIMAL + (
         '[database]\nurl = "postgresql+psycopg://desk@db/watch"\n'

@@ -132,6 +132,7 @@ def test_keyed_hash_uses_a_private_key_file(tmp_path: Path) -> None:
 # -- the flow ----------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_full_id_number_never_reaches_database_logs_or_exports(
     desk: Desk, operator: Any, clock: Clock, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
