@@ -156,13 +156,21 @@ def build_parser() -> argparse.ArgumentParser:
     _site_option(report, argparse.SUPPRESS)
 
     bench = sub.add_parser("bench", help="benchmarks: print figures measured in one run")
-    bench.add_argument("what", choices=["alarms", "wall", "reports", "analytics"])
+    bench.add_argument("what", choices=["alarms", "wall", "reports", "analytics", "sync"])
     bench.add_argument("--quick", action="store_true", help="fewer samples (for tests)")
     bench.add_argument(
         "--streams", type=int, default=9, help="wall, analytics: sub streams (default 9)"
     )
     bench.add_argument(
         "--minutes", type=float, default=10.0, help="wall: how long to run (default 10)"
+    )
+    bench.add_argument(
+        "--changes", type=int, default=1000, help="sync: changes to propagate (default 1000)"
+    )
+    bench.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="sync: a PostgreSQL database to use (default: a throw-away server of its own)",
     )
     return parser
 
@@ -546,6 +554,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from console.ui.bench_analytics import run_bench as run_analytics
 
         return run_analytics(streams=args.streams, quick=args.quick)
+    if args.what == "sync":
+        from console.ui.bench_sync import run_bench as run_sync
+
+        return run_sync(changes=args.changes, url=args.database_url, quick=args.quick)
     if args.what == "wall":
         from console.ui.bench_wall import run_bench as run_wall
 

@@ -352,6 +352,12 @@ class AnalyticsService:
                 if a.camera_id == camera.id and a.kind == "privacy" and a.enabled
             )
 
+    def changed_elsewhere(self, camera_id: str) -> None:
+        """Another desk saved or deleted an area of the camera: apply it here too (the masks
+        of this desk's live views, recordings and exports; the rules of its analysis)."""
+        if camera_id in {c.id for c in self.site.cameras}:
+            self._changed(camera_id)
+
     def _changed(self, camera_id: str) -> None:
         """Apply the camera's committed areas here: its privacy masks and its worker's rules
         ("analytics.changed" was noted in the change's transaction)."""

@@ -111,6 +111,7 @@ class Desk:
         self.handover.add_provider(self.loans.open_items)
         self.bus.subscribe("health.changed", self._share_health)
         self.bus.subscribe(SHARED_HEALTH, self._shared_health)
+        self.bus.subscribe("analytics.changed", self._areas_changed)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._intercom_lock = threading.Lock()
         self._intercom: Intercom | None = None
@@ -196,6 +197,10 @@ class Desk:
             self.health.report(kind, device_id, state, str(data.get("detail") or ""))
         except (KeyError, ValueError):
             log.warning("shared health for unknown device %s %s ignored", kind, device_id)
+
+    def _areas_changed(self, event: Event) -> None:
+        if event.origin is not None:
+            self.analytics.changed_elsewhere(str(event.data.get("camera_id")))
 
     def _load_shared_health(self) -> None:
         """The last health each other owner shared (a desk started after the service)."""
