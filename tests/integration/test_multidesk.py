@@ -7,6 +7,7 @@ the alarm receiver on a pty pair: a line is safe once the service ACKs it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -111,7 +112,7 @@ class Drain:
     and with it the process), keeping the tail for failure messages."""
 
     def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.fd = proc.stderr.fileno()  # type: ignore[union-attr]
+        self.fd = proc.stderr.fileno()
         self.tail = b""
         self.thread = threading.Thread(target=self._read, name="drain", daemon=True)
         self.thread.start()
@@ -325,15 +326,17 @@ def test_three_processes_writing_at_once_build_one_audit_chain(
         for peer, name in zip(peers, ("li", "wang", "zhao"), strict=True):
             peer.send(cmd="login", name=name, password=PASSWORD)
         for peer, name in zip(peers, ("li", "wang", "zhao"), strict=True):  # all at once
-            peer.proc.stdin.write(  # type: ignore[union-attr]
+            peer.proc.stdin.write(
                 json.dumps({"cmd": "burst", "n": 40, "text": name, "as": name}) + "\n"
             )
-            peer.proc.stdin.flush()  # type: ignore[union-attr]
+            peer.proc.stdin.flush()
         for peer in peers:
             assert peer.wait(lambda m: m.get("done") == "burst", 60)["ok"]
-        # each desk saw the other two desks' 80 entries
+        # each desk saw its own 40 entries and, through the feed, the other two desks' 80
         for peer in peers:
-            peer.wait(lambda m, p=peer: len(p.events("duty.log")) >= 120, 10)
+            entries = functools.partial(lambda p, _m: len(p.events("duty.log")) >= 120, peer)
+            peer.wait(entries, 10)
+            assert len([m for m in peer.events("duty.log") if m["origin"] is None]) == 40
     finally:
         for peer in peers:
             peer.close()
