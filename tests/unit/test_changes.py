@@ -116,9 +116,13 @@ def test_a_note_commits_with_its_change_and_is_published_here_once(
     assert json.loads(row.data)["alarm_id"] == alarm_id
 
     # a change that fails leaves neither its note nor an event
-    with pytest.raises(RuntimeError), one.db.write() as s:
-        changes.note(s, "duty.log", entry_id=1)
-        raise RuntimeError("the change failed")
+    def failing_change() -> None:
+        with one.db.write() as s:
+            changes.note(s, "duty.log", entry_id=1)
+            raise RuntimeError("the change failed")
+
+    with pytest.raises(RuntimeError):
+        failing_change()
     with one.db.read() as s:
         assert s.scalar(select(func.count(Change.id))) == 1
     assert seen.topics(None) == ["alarm.changed"]
