@@ -77,10 +77,14 @@ class PgServer:
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.user = _run_as()
-        if self.user is not None:
-            entry = pwd.getpwnam(self.user)
-            os.chown(self.root, entry.pw_uid, entry.pw_gid)
-        self._initdb()
+        try:
+            if self.user is not None:
+                entry = pwd.getpwnam(self.user)
+                os.chown(self.root, entry.pw_uid, entry.pw_gid)
+            self._initdb()
+        except BaseException:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
 
     def _cmd(self, *args: str | Path) -> list[str]:
         cmd = [str(a) for a in args]

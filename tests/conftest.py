@@ -43,6 +43,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: about SQLite itself; skipped with --database=postgresql"
     )
+    config.addinivalue_line(
+        "markers", "no_database: never opens a database; not run again with --database"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With --database=postgresql, tests that never open a database are left out: they ran
+    with the SQLite pass already."""
+    if config.getoption("--database") != "postgresql":
+        return
+    kept = [i for i in items if i.get_closest_marker("no_database") is None]
+    config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+    items[:] = kept
 
 
 @pytest.fixture(scope="session")

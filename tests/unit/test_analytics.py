@@ -29,6 +29,8 @@ from devices.cameras.masks import Polygon, polygon
 from devices.cameras.scenes import parse_scene
 from devices.cameras.sim import render
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = datetime(2024, 5, 10, 23, 0, tzinfo=SHANGHAI)  # a Friday night
 FPS = 5

@@ -22,6 +22,8 @@ from devices.cameras.capture import (
 from devices.cameras.sim import SIM_FPS, render
 from tests.camera_watch import Watch
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 AT = datetime(2024, 5, 6, 7, 8, 9, 123000, tzinfo=UTC)
 
 

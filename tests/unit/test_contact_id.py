@@ -25,6 +25,8 @@ from devices.alarms.contact_id import (
     to_event,
 )
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 DC4 = b"\x14"
 
 

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from devices.alarms.base import DeviceEvent, EventType
 from devices.alarms.gst_printer import GstPrinterDecoder, classify_word, format_block
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)  # 15:00 in Shanghai
 

@@ -15,6 +15,8 @@ for pkg in (console.core, devices, schema):
         if ".migrations" not in mod.name:
             importlib.import_module(mod.name)
 import console.cli
+
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
 qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6")))
 print(",".join(qt))
 """

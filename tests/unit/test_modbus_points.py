@@ -25,6 +25,8 @@ from devices.alarms.modbus import (
     plan_reads,
 )
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 
 def points(*texts: str) -> list[Point]:
     return [parse_point(text) for text in texts]

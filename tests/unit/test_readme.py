@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from console.paths import ROOT
+
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
 
 README = ROOT / "README.md"
 

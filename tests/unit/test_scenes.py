@@ -12,6 +12,8 @@ import pytest
 from devices.cameras.scenes import ACTIONS, FALL_SECONDS, Scene, SceneItem, parse_scene
 from devices.cameras.sim import parse_sim_url, render
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 AT = datetime(2024, 5, 6, 7, 8, 9, 123000, tzinfo=UTC)
 W, H = 640, 360
 CLOCK_ROWS = H // 8  # the burnt-in clock is above this

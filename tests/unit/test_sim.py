@@ -12,6 +12,8 @@ from console.core.site import SiteError, load_site
 from devices.alarms.base import DeviceEvent, EventType
 from devices.alarms.sim import ScriptError, SimDriver, parse_script
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 
 def test_script_parses_steps_and_loop() -> None:
     script = parse_script("# demo\n0.1 sim:1 alarm 烟感\n0.2 sim:1 restore\n0.3 - reset\nloop 5")
