@@ -149,12 +149,13 @@ class Desk:
     def _reconnected(self) -> None:
         """The database is back after an outage: own the devices again, share their health."""
         for claim in self.ownership.reclaim():
-            self.health.report(
-                "alarm_source" if claim.device.startswith("alarm source") else "camera",
-                claim.device.rsplit(" ", 1)[-1],
-                Health.FAULT,
-                claim.refusal(),
-            )
+            # another process took the device while the database was away: both now run it
+            # until one stops; say so where the operator looks
+            for source in self.site.alarm_sources:
+                if claim.device in (source_device(source.id), ANALYSIS_DEVICE) and (
+                    claim.device != ANALYSIS_DEVICE or isinstance(source, VideoSource)
+                ):
+                    self.health.report("alarm_source", source.id, Health.FAULT, claim.refusal())
         for device in self.health.snapshot():
             if device.kind == "alarm_source" and device.device_id in self._owned_sources:
                 self._note_health(device.kind, device.device_id, device.state, device.detail)
