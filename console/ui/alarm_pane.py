@@ -66,7 +66,7 @@ from console.ui.alarm_sound import AlarmSound
 from console.ui.dialogs import _AsyncDialog
 from console.ui.forms import add_field
 from console.ui.panes import PaneContext, PaneSpec, raise_dock, register
-from console.ui.wording import describe
+from console.ui.wording import describe, describe_load
 from console.ui.worker import run_in_background
 from schema.types import utcnow
 
@@ -587,8 +587,10 @@ class AlarmPane(QWidget):
                 raise_dock(self)
                 self.select_alarm(alarm_id)
             return
+        # The database back: the missed changes came first, reload once more (it is cheap).
+        back = event.topic == "db.state" and event.data.get("state") == "online"
         # Not restarted by later events: a steady stream still redraws every 20 ms.
-        if event.topic.startswith("alarm.") and not self._debounce.isActive():
+        if (event.topic.startswith("alarm.") or back) and not self._debounce.isActive():
             self._debounce.start()
 
     def refresh(self) -> None:
@@ -617,8 +619,14 @@ class AlarmPane(QWidget):
             self.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
+        """The rows shown stay (the database may be out of reach): a quiet line, no dialog."""
         self._loading = False
-        self.summary.setText("⚠ " + describe(exc))
+        self.summary.setText("⚠ " + describe_load(exc))
+        if self._reload:
+            self.refresh()
+
+    def _detail_failed(self, exc: Exception) -> None:
+        self.summary.setText("⚠ " + describe_load(exc))  # the detail shown stays
 
     def _set_flood(self, flood: FloodState) -> None:
         if flood.active and not self.flood.active:
@@ -688,7 +696,7 @@ class AlarmPane(QWidget):
             return
         alarm_id, alarms = self.selected_id, self.ctx.desk.alarms
         run_in_background(
-            self, lambda: alarms.detail(alarm_id), self._detail_loaded, self._load_failed
+            self, lambda: alarms.detail(alarm_id), self._detail_loaded, self._detail_failed
         )
 
     def _detail_loaded(self, detail: AlarmDetail) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from console.core.auth import Permission
 from console.core.events import Event
 from console.ui.panes import PaneContext, PaneSpec, register
-from console.ui.wording import action_label, describe
+from console.ui.wording import action_label, describe_load
 from console.ui.worker import run_in_background
 
 Row = tuple[int, str, str, str, str, str]
@@ -113,8 +113,9 @@ class AuditPane(QWidget):
         self.status.setText(self.tr("Newest %1 records").replace("%1", str(len(rows))))
 
     def _failed(self, exc: Exception) -> None:
+        """The records shown stay; every event (db.state too) asks for a reload."""
         self._loading = False
-        self.status.setText("⚠ " + describe(exc))
+        self.status.setText("⚠ " + describe_load(exc))
 
 
 register(

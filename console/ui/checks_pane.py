@@ -55,7 +55,7 @@ from console.ui.checks_widgets import (
 from console.ui.forms import error_label, show_error
 from console.ui.panes import PaneContext, PaneSpec, register
 from console.ui.record_table import setup_table
-from console.ui.wording import describe
+from console.ui.wording import describe_load
 from console.ui.worker import run_in_background
 
 RECENT_DAYS = 31  # signed records listed
@@ -256,7 +256,8 @@ class ChecksPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a steady stream still redraws every EVENT_DEBOUNCE_MS.
-        if event.topic in self.TOPICS and not self._debounce.isActive():
+        back = event.topic == "db.state" and event.data.get("state") == "online"
+        if (event.topic in self.TOPICS or back) and not self._debounce.isActive():
             self._debounce.start()
 
     def refresh(self) -> None:
@@ -268,8 +269,9 @@ class ChecksPane(QWidget):
         run_in_background(self, lambda: load_checks(desk), self._loaded, self._failed)
 
     def _failed(self, exc: Exception) -> None:
+        """The sheets shown stay (the database may be out of reach): a line, no dialog."""
         self._loading = False
-        show_error(self.message, describe(exc))
+        show_error(self.message, describe_load(exc))
         if self._reload:
             self.refresh()
 

@@ -52,7 +52,7 @@ from console.ui.duty_widgets import (
     button,
 )
 from console.ui.panes import PaneContext, PaneSpec, register
-from console.ui.wording import category_label, describe
+from console.ui.wording import category_label, describe_load
 from console.ui.worker import run_in_background
 
 RECENT_SHIFT_DAYS = 14  # "All days" lists the shifts of the last two weeks
@@ -390,7 +390,11 @@ class DutyPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a steady stream still redraws every EVENT_DEBOUNCE_MS.
-        wanted = event.topic.startswith("duty.") or event.topic == "alarm.changed"
+        wanted = (
+            event.topic.startswith("duty.")
+            or event.topic == "alarm.changed"
+            or (event.topic == "db.state" and event.data.get("state") == "online")
+        )
         if wanted and not self._debounce.isActive():
             self._debounce.start()
 
@@ -421,8 +425,9 @@ class DutyPane(QWidget):
         run_in_background(self, lambda: load_log(ctx, query), self._loaded, self._failed)
 
     def _failed(self, exc: Exception) -> None:
+        """The entries shown stay (the database may be out of reach): a quiet line."""
         self._loading = False
-        self.say(describe(exc))
+        self.say(describe_load(exc))
         if self._reload:
             self.refresh()
 

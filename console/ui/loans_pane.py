@@ -83,7 +83,7 @@ from console.ui.record_table import (
 from console.ui.wording import (
     borrower_kind_label,
     copy_reason_label,
-    describe,
+    describe_load,
     file_state_label,
     id_type_label,
     loan_outcome_label,
@@ -588,7 +588,9 @@ class LoansPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a stream of changes still redraws every DEBOUNCE_MS.
-        if event.topic in ("loan.changed", "loan.overdue") and not self._debounce.isActive():
+        back = event.topic == "db.state" and event.data.get("state") == "online"
+        wanted = event.topic in ("loan.changed", "loan.overdue") or back
+        if wanted and not self._debounce.isActive():
             self._debounce.start()
 
     def status(self) -> str:
@@ -623,7 +625,8 @@ class LoansPane(QWidget):
         self.summary.setText(self.tr("%1 loan(s) shown").replace("%1", str(len(loaded.rows))))
 
     def _load_failed(self, exc: Exception) -> None:
-        show_error(self.error, describe(exc))
+        """The loans shown stay (the database may be out of reach): a line, no dialog."""
+        show_error(self.error, describe_load(exc))
 
     def remind(self) -> None:
         """Core writes a reminder for each loan newly overdue (and publishes it); then reload,

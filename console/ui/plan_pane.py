@@ -84,7 +84,7 @@ from console.core.site import Plan
 from console.ui.alarm_model import PRIORITY_COLOURS, kind_label, priority_label
 from console.ui.forms import error_label, show_error
 from console.ui.panes import PaneContext, PaneSpec, register
-from console.ui.wording import describe
+from console.ui.wording import describe, describe_load
 from console.ui.worker import Reloader, run_in_background
 
 Key = tuple[MarkerKind, str]
@@ -847,7 +847,9 @@ class PlanPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a stream of changes still redraws every DEBOUNCE_MS.
-        if event.topic in TOPICS and self.site_plans and not self._debounce.isActive():
+        back = event.topic == "db.state" and event.data.get("state") == "online"
+        wanted = event.topic in TOPICS or back
+        if wanted and self.site_plans and not self._debounce.isActive():
             self._debounce.start()
 
     def _load_call(self) -> Callable[[], Loaded]:
@@ -863,7 +865,8 @@ class PlanPane(QWidget):
         self.refreshed.emit()
 
     def _load_failed(self, exc: Exception) -> None:
-        show_error(self.error, describe(exc))
+        """The markers shown stay (the database may be out of reach): a line, no dialog."""
+        show_error(self.error, describe_load(exc))
 
     def state_of(self, key: Key) -> MarkerState | None:
         return self.loaded.states.get(key) if self.loaded is not None else None

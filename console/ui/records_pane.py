@@ -51,7 +51,7 @@ from console.ui.dialogs import _AsyncDialog
 from console.ui.forms import add_field, error_label, show_error, text_field
 from console.ui.panes import PaneContext, PaneSpec, raise_dock, register
 from console.ui.record_table import ALERT, RecordTable, RecordTableModel, html_block, html_line
-from console.ui.wording import describe
+from console.ui.wording import describe, describe_load
 from console.ui.worker import run_in_background
 
 RECENT_DAYS = 30  # closed records shown
@@ -980,7 +980,8 @@ class RecordsPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a stream of changes still redraws every DEBOUNCE_MS.
-        if event.topic == "duty.incident" and not self._debounce.isActive():
+        back = event.topic == "db.state" and event.data.get("state") == "online"
+        if (event.topic == "duty.incident" or back) and not self._debounce.isActive():
             self._debounce.start()
 
     def refresh(self) -> None:
@@ -1000,9 +1001,10 @@ class RecordsPane(QWidget):
             self.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
+        """The records shown stay (the database may be out of reach): a line, no dialog."""
         self._loading = False
         for tab in (self.lifts, self.complaints):
-            show_error(tab.error, describe(exc))
+            show_error(tab.error, describe_load(exc))
         if self._reload:
             self.refresh()
 

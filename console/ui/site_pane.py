@@ -1,14 +1,18 @@
 """Site and devices: every camera, alarm source, zone and intercom of the site file, with the
-health each device last reported. Read-only; the data is in memory (no I/O in slots)."""
+health each device last reported. A device another process runs (the service, another desk:
+`desk.refused`) says who runs it; its health is the one that process shares. Read-only; the
+data is in memory (no I/O in slots)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from console.core.desk import ANALYSIS_DEVICE, recorder_device, source_device
 from console.core.events import Event
 from console.core.health import Health
-from console.core.site import AlarmSource, ModbusTcpSource, SimSource
+from console.core.ownership import Claim
+from console.core.site import AlarmSource, ModbusTcpSource, SimSource, VideoSource
 from console.ui.panes import PaneContext, PaneSpec, register
 from devices.alarms.sim import parse_script
 
@@ -35,6 +39,12 @@ def zone_kind_text(kind: str) -> str:
 
 
 STATE_COLUMN = 4
+OWNER_COLUMN = 5
+
+
+def owner_text(claim: Claim) -> str:
+    who = claim.owner or QCoreApplication.translate("SitePane", "another Watchdesk process")
+    return QCoreApplication.translate("SitePane", "Run by another process: %1").replace("%1", who)
 
 
 def _address(source: AlarmSource) -> str:
@@ -56,7 +66,14 @@ class SitePane(QWidget):
         self.tree.setObjectName("site-tree")
         self.tree.setAccessibleName(self.tr("Site devices"))
         self.tree.setHeaderLabels(
-            [self.tr("Name"), self.tr("ID"), self.tr("Kind"), self.tr("State")]
+            [
+                self.tr("Name"),
+                self.tr("ID"),
+                self.tr("Kind"),
+                self.tr("Address"),
+                self.tr("State"),
+                self.tr("Run by"),
+            ]
         )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
@@ -74,38 +91,61 @@ class SitePane(QWidget):
 
     def _fill(self) -> None:
         site = self.ctx.desk.site
-        health = self.ctx.desk.health
+        refused = {c.device: c for c in self.ctx.desk.refused}
         cams = self._group(self.tr("Cameras (%1)").replace("%1", str(len(site.cameras))))
         for cam in site.cameras:
             kind = self.tr("camera, recorded") if cam.record else self.tr("camera")
             row = [cam.name, cam.id, kind, cam.main]
-            self._device(cams, ("camera", cam.id), row, health.get("camera", cam.id).state)
+            item = self._device(cams, ("camera", cam.id), row)
+            self._owner(item, refused.get(recorder_device(cam.id)))
         count = str(len(site.alarm_sources))
         sources = self._group(self.tr("Alarm sources (%1)").replace("%1", count))
         for src in site.alarm_sources:
             row = [src.id, src.id, src.kind, _address(src)]
-            self._device(
-                sources, ("alarm_source", src.id), row, health.get("alarm_source", src.id).state
-            )
+            item = self._device(sources, ("alarm_source", src.id), row)
+            device = ANALYSIS_DEVICE if isinstance(src, VideoSource) else source_device(src.id)
+            self._owner(item, refused.get(device))
         zones = self._group(self.tr("Zones (%1)").replace("%1", str(len(site.zones))))
         for zone in site.zones:
             QTreeWidgetItem(zones, [zone.name, zone.id, zone_kind_text(zone.kind), zone.point])
         if site.intercom is not None:
             group = self._group(self.tr("Intercom"))
             row = [self.tr("Intercom"), "", site.intercom.kind, site.intercom.uri_template]
-            self._device(group, ("intercom", ""), row, health.get("intercom").state)
+            self._device(group, ("intercom", ""), row)
 
     def _device(
-        self, parent: QTreeWidgetItem, key: tuple[str, str], row: list[str], state: Health
-    ) -> None:
-        self._device_items[key] = QTreeWidgetItem(parent, [*row, health_text(state)])
+        self, parent: QTreeWidgetItem, key: tuple[str, str], row: list[str]
+    ) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, row)
+        self._device_items[key] = item
+        self._show_health(key)
+        return item
+
+    def _show_health(self, key: tuple[str, str]) -> None:
+        """The state in words, and the device's last detail (a fault's cause) as its tip."""
+        item = self._device_items[key]
+        current = self.ctx.desk.health.get(*key)
+        item.setText(STATE_COLUMN, health_text(current.state))
+        item.setToolTip(STATE_COLUMN, current.detail)
+
+    def _owner(self, item: QTreeWidgetItem, claim: Claim | None) -> None:
+        if claim is None:
+            return
+        item.setText(OWNER_COLUMN, owner_text(claim))
+        item.setToolTip(
+            OWNER_COLUMN,
+            self.tr(
+                "This desk does not open the device: %1 runs it. The state shown is the one "
+                "that process shares."
+            ).replace("%1", claim.owner or self.tr("another Watchdesk process")),
+        )
 
     def _on_event(self, event: Event) -> None:
         if event.topic != "health.changed":
             return
-        item = self._device_items.get((event.data["kind"], event.data["device_id"]))
-        if item is not None:
-            item.setText(STATE_COLUMN, health_text(Health(event.data["state"])))
+        key = (str(event.data["kind"]), str(event.data["device_id"]))
+        if key in self._device_items:
+            self._show_health(key)
 
 
 register(

@@ -60,6 +60,7 @@ from console.ui.visit_dialog import VisitDialog
 from console.ui.visit_widgets import IdNumberInput, SiteTimeEdit
 from console.ui.wording import (
     describe,
+    describe_load,
     id_type_label,
     outcome_label,
     pass_kind_label,
@@ -489,7 +490,7 @@ class SearchTab(VisitTab):
 
     def _failed(self, exc: Exception) -> None:
         self.searching = False
-        show_error(self.error, describe(exc))
+        show_error(self.error, describe_load(exc))
         if self.again:
             self.run()
 
@@ -669,7 +670,8 @@ class VisitsPane(QWidget):
     # -- loading ----------------------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
-        if event.topic.startswith("visit.") and not self._debounce.isActive():
+        back = event.topic == "db.state" and event.data.get("state") == "online"
+        if (event.topic.startswith("visit.") or back) and not self._debounce.isActive():
             self._debounce.start()
 
     def refresh(self) -> None:
@@ -698,9 +700,10 @@ class VisitsPane(QWidget):
             self.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
+        """The rows shown stay (the database may be out of reach): a line, no dialog."""
         self._loading = False
         for tab in (self.today_tab, self.on_site_tab, self.waiting_tab, self.passes_tab):
-            show_error(tab.error, describe(exc))
+            show_error(tab.error, describe_load(exc))
         if self._reload:
             self.refresh()
 

@@ -43,6 +43,7 @@ from console.core.visits import (
 )
 from console.core.visits import MAX_TEXT as MAX_VISIT_TEXT
 from devices.intercom.base import Outcome
+from schema.db import DatabaseUnavailable
 
 
 def role_label(role: Role) -> str:
@@ -676,10 +677,27 @@ def describe(exc: Exception) -> str:
         return QCoreApplication.translate(
             "Wording", "The files could not be written or read: %1"
         ).replace("%1", str(exc))
+    if isinstance(exc, DatabaseUnavailable):
+        return QCoreApplication.translate(
+            "Wording",
+            "The database cannot be reached: the console is read-only until it is back. "
+            "Nothing was saved.",
+        )
     if isinstance(exc, OSError):
         detail = f"{exc.filename}: {exc.strerror}" if exc.filename else (exc.strerror or str(exc))
         return QCoreApplication.translate("Wording", "The disk refused: %1").replace("%1", detail)
     return str(exc)
+
+
+def describe_load(exc: Exception) -> str:
+    """A pane's quiet line when its background load failed: while the database is out of
+    reach the pane keeps what it shows (it reloads when the database is back)."""
+    if isinstance(exc, DatabaseUnavailable):
+        return QCoreApplication.translate(
+            "Wording",
+            "The database cannot be reached: showing what was last loaded.",
+        )
+    return describe(exc)
 
 
 def action_label(action: str) -> str:
