@@ -385,7 +385,7 @@
     </message>
     <message>
         <location filename="../../console/ui/alarm_pane.py" line="520"/>
-        <location filename="../../console/ui/alarm_pane.py" line="764"/>
+        <location filename="../../console/ui/alarm_pane.py" line="772"/>
         <source>Alarm queue</source>
         <translation>报警队列</translation>
     </message>
@@ -415,22 +415,22 @@
         <translation>显示报警摄像机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="630"/>
+        <location filename="../../console/ui/alarm_pane.py" line="638"/>
         <source>ALARM FLOOD: %1 new alarms in 10 minutes — repeats are grouped by zone</source>
         <translation>报警泛滥：10 分钟内 %1 条新报警 — 重复报警已按防区合并</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="641"/>
+        <location filename="../../console/ui/alarm_pane.py" line="649"/>
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="716"/>
+        <location filename="../../console/ui/alarm_pane.py" line="724"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarm_pane.py" line="769"/>
+        <location filename="../../console/ui/alarm_pane.py" line="777"/>
         <source>&amp;Alarms</source>
         <translation>报警(&amp;A)</translation>
     </message>
@@ -531,295 +531,295 @@
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="172"/>
+        <location filename="../../console/ui/analytics_pane.py" line="160"/>
         <source>Always</source>
         <translation>始终布防</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="174"/>
+        <location filename="../../console/ui/analytics_pane.py" line="162"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="179"/>
+        <location filename="../../console/ui/analytics_pane.py" line="167"/>
         <source>%1, all day</source>
         <translation>%1 全天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="193"/>
+        <location filename="../../console/ui/analytics_pane.py" line="181"/>
         <source>The site file has no such camera any more.</source>
         <translation>站点文件里已没有这台摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="196"/>
+        <location filename="../../console/ui/analytics_pane.py" line="184"/>
         <source>Unknown kind of area.</source>
         <translation>未知的区域类型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="197"/>
+        <location filename="../../console/ui/analytics_pane.py" line="185"/>
         <source>Draw the outline again: it needs at least 3 points on the picture and must enclose an area.</source>
         <translation>请重新绘制轮廓：至少需要画面上的 3 个点，且要围出一块区域。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="202"/>
+        <location filename="../../console/ui/analytics_pane.py" line="190"/>
         <source>A privacy mask raises no alarm: it takes no zone.</source>
         <translation>隐私遮挡不产生报警，不需要防区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="205"/>
+        <location filename="../../console/ui/analytics_pane.py" line="193"/>
         <source>Choose the zone this area raises. A camera&apos;s zones are the [[zones]] of kind &quot;video&quot; with its camera in the site file.</source>
         <translation>请选择该区域报警的防区。摄像机的防区是站点文件里 kind = &quot;video&quot; 且指定了该摄像机的 [[zones]]。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="210"/>
+        <location filename="../../console/ui/analytics_pane.py" line="198"/>
         <source>That zone is not a video zone of the site file.</source>
         <translation>该防区不是站点文件里的视频防区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="213"/>
+        <location filename="../../console/ui/analytics_pane.py" line="201"/>
         <source>That zone belongs to another camera.</source>
         <translation>该防区属于另一台摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="216"/>
+        <location filename="../../console/ui/analytics_pane.py" line="204"/>
         <source>Another area already raises this zone: choose another zone, or edit that area.</source>
         <translation>已有另一个区域使用该防区：请另选防区，或修改那个区域。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="220"/>
+        <location filename="../../console/ui/analytics_pane.py" line="208"/>
         <source>The schedule is not valid: check its days and times.</source>
         <translation>布防时间无效：请检查日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="223"/>
+        <location filename="../../console/ui/analytics_pane.py" line="211"/>
         <source>A threshold is out of range: %1</source>
         <translation>阈值超出范围：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="224"/>
+        <location filename="../../console/ui/analytics_pane.py" line="212"/>
         <source>This area no longer exists: someone deleted it.</source>
         <translation>该区域已不存在：已被他人删除。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="227"/>
+        <location filename="../../console/ui/analytics_pane.py" line="215"/>
         <source>This camera is not being analysed now (the devices are not started here, or [analytics] is off in the site file).</source>
         <translation>这台摄像机目前没有在做视频分析（本机未启动设备，或站点文件里关闭了 [analytics]）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="886"/>
+        <location filename="../../console/ui/analytics_pane.py" line="874"/>
         <source>Camera picture with its areas</source>
         <translation>摄像机画面及其区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="890"/>
+        <location filename="../../console/ui/analytics_pane.py" line="878"/>
         <source>An outline needs at least 3 points.</source>
         <translation>轮廓至少需要 3 个点。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="897"/>
+        <location filename="../../console/ui/analytics_pane.py" line="885"/>
         <source>Video analytics messages</source>
         <translation>视频分析提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="922"/>
+        <location filename="../../console/ui/analytics_pane.py" line="910"/>
         <source>Camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="926"/>
+        <location filename="../../console/ui/analytics_pane.py" line="914"/>
         <source>&amp;Camera</source>
         <translation>摄像机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="930"/>
+        <location filename="../../console/ui/analytics_pane.py" line="918"/>
         <source>Tamper check</source>
         <translation>遮挡检测</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="932"/>
-        <location filename="../../console/ui/analytics_pane.py" line="1025"/>
+        <location filename="../../console/ui/analytics_pane.py" line="920"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1013"/>
         <source>&amp;Retake reference view…</source>
         <translation>重设参考画面(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="934"/>
-        <location filename="../../console/ui/analytics_pane.py" line="1384"/>
+        <location filename="../../console/ui/analytics_pane.py" line="922"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1372"/>
         <source>Retake reference view</source>
         <translation>重设参考画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="937"/>
+        <location filename="../../console/ui/analytics_pane.py" line="925"/>
         <source>After the camera was re-aimed on purpose: take its present picture as the normal view that covering, blurring and turning are judged against</source>
         <translation>摄像机被有意调整角度后使用：把当前画面作为判断遮挡、模糊和移位的正常画面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="954"/>
+        <location filename="../../console/ui/analytics_pane.py" line="942"/>
         <source>Areas of this camera</source>
         <translation>该摄像机的区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="956"/>
+        <location filename="../../console/ui/analytics_pane.py" line="944"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="957"/>
+        <location filename="../../console/ui/analytics_pane.py" line="945"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="958"/>
+        <location filename="../../console/ui/analytics_pane.py" line="946"/>
         <source>Zone</source>
         <translation>防区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="959"/>
+        <location filename="../../console/ui/analytics_pane.py" line="947"/>
         <source>Schedule</source>
         <translation>布防时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="960"/>
+        <location filename="../../console/ui/analytics_pane.py" line="948"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="973"/>
+        <location filename="../../console/ui/analytics_pane.py" line="961"/>
         <source>&amp;Areas</source>
         <translation>区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="990"/>
+        <location filename="../../console/ui/analytics_pane.py" line="978"/>
         <source>New &amp;area</source>
         <translation>新建区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="991"/>
+        <location filename="../../console/ui/analytics_pane.py" line="979"/>
         <source>Kind of the new area</source>
         <translation>新区域的类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="997"/>
+        <location filename="../../console/ui/analytics_pane.py" line="985"/>
         <source>&amp;New area</source>
         <translation>新建区域(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="999"/>
+        <location filename="../../console/ui/analytics_pane.py" line="987"/>
         <source>New area</source>
         <translation>新建区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1001"/>
+        <location filename="../../console/ui/analytics_pane.py" line="989"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1003"/>
+        <location filename="../../console/ui/analytics_pane.py" line="991"/>
         <source>Edit area</source>
         <translation>修改区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1005"/>
+        <location filename="../../console/ui/analytics_pane.py" line="993"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1007"/>
-        <location filename="../../console/ui/analytics_pane.py" line="1356"/>
+        <location filename="../../console/ui/analytics_pane.py" line="995"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1344"/>
         <source>Delete area</source>
         <translation>删除区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1009"/>
+        <location filename="../../console/ui/analytics_pane.py" line="997"/>
         <source>Only an administrator draws and changes areas.</source>
         <translation>只有管理员可以绘制和修改区域。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1021"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1009"/>
         <source>&amp;Next camera</source>
         <translation>下一台摄像机(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1029"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1017"/>
         <source>&amp;Delete area…</source>
         <translation>删除区域(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1082"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1070"/>
         <source>Tamper check: %1</source>
         <translation>遮挡检测：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1105"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1093"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1186"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1174"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1186"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1174"/>
         <source>Off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1240"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1228"/>
         <source>Click the corners; double-click or Enter closes the outline. Keys: arrows move the cross (Shift: ×10), Space adds a point, Backspace takes one back, Esc cancels. Points: %1</source>
         <translation>依次点击各个角点；双击或按 Enter 闭合轮廓。键盘：方向键移动十字（Shift：×10），空格添加一点，Backspace 撤回一点，Esc 取消。已有点数：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1292"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1280"/>
         <source>Drawing cancelled: the outline is unchanged.</source>
         <translation>已取消绘制：轮廓未改变。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1306"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1294"/>
         <source>Outline with %1 points: fill in the area and save it.</source>
         <translation>轮廓共 %1 个点：请填写区域信息并保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1342"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1330"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1357"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1345"/>
         <source>Delete %1 “%2”? It stops at once: nothing is masked or watched there.</source>
         <translation>删除%1“%2”？立即生效：该处不再遮挡或监视。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1368"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1356"/>
         <source>Deleted: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1386"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1374"/>
         <source>Take the present picture of %1 as its normal view? Do this only once the camera points where it should: covering, blurring and turning are judged against this view from now on.</source>
         <translation>把 %1 的当前画面作为正常画面？请确认摄像机已对准应看的位置后再操作：此后遮挡、模糊和移位都以这个画面为准。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1397"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1385"/>
         <source>The reference view of %1 was retaken.</source>
         <translation>已重设 %1 的参考画面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1408"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1396"/>
         <source>The outline being edited has %1 points.</source>
         <translation>正在编辑的轮廓有 %1 个点。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1412"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1400"/>
         <source>The areas are listed in the table beside the picture.</source>
         <translation>各区域列在画面旁边的表格里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1419"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1407"/>
         <source>Video analytics</source>
         <translation>视频分析</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="1425"/>
+        <location filename="../../console/ui/analytics_pane.py" line="1413"/>
         <source>Vid&amp;eo analytics</source>
         <translation>视频分析(&amp;E)</translation>
     </message>
@@ -827,97 +827,97 @@
 <context>
     <name>AreaForm</name>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="689"/>
+        <location filename="../../console/ui/analytics_pane.py" line="677"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="703"/>
+        <location filename="../../console/ui/analytics_pane.py" line="691"/>
         <source>Area acti&amp;ve</source>
         <translation>启用区域(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="707"/>
+        <location filename="../../console/ui/analytics_pane.py" line="695"/>
         <source>Redraw &amp;outline</source>
         <translation>重画轮廓(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="708"/>
+        <location filename="../../console/ui/analytics_pane.py" line="696"/>
         <source>&amp;Save area</source>
         <translation>保存区域(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="709"/>
+        <location filename="../../console/ui/analytics_pane.py" line="697"/>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="737"/>
+        <location filename="../../console/ui/analytics_pane.py" line="725"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="738"/>
+        <location filename="../../console/ui/analytics_pane.py" line="726"/>
         <source>Na&amp;me</source>
         <translation>名称(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="739"/>
+        <location filename="../../console/ui/analytics_pane.py" line="727"/>
         <source>&amp;Zone</source>
         <translation>防区(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="740"/>
+        <location filename="../../console/ui/analytics_pane.py" line="728"/>
         <source>Sc&amp;hedule</source>
         <translation>布防时间(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="741"/>
+        <location filename="../../console/ui/analytics_pane.py" line="729"/>
         <source>Minimum s&amp;ize</source>
         <translation>最小面积(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="742"/>
+        <location filename="../../console/ui/analytics_pane.py" line="730"/>
         <source>Minimum &amp;time</source>
         <translation>最短时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="743"/>
+        <location filename="../../console/ui/analytics_pane.py" line="731"/>
         <source>&amp;Loitering after</source>
         <translation>徘徊判定时间(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="755"/>
+        <location filename="../../console/ui/analytics_pane.py" line="743"/>
         <source>Schedule</source>
         <translation>布防时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="756"/>
+        <location filename="../../console/ui/analytics_pane.py" line="744"/>
         <source>Area active</source>
         <translation>启用区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="758"/>
+        <location filename="../../console/ui/analytics_pane.py" line="746"/>
         <source>The smallest moving object that counts, in % of the picture</source>
         <translation>计入报警的最小移动目标，占画面的百分比</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="760"/>
+        <location filename="../../console/ui/analytics_pane.py" line="748"/>
         <source>How long something must be in the area to count</source>
         <translation>目标需在区域内停留多久才计入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="761"/>
+        <location filename="../../console/ui/analytics_pane.py" line="749"/>
         <source>How long someone may stay before it is loitering</source>
         <translation>停留多久算徘徊</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="762"/>
+        <location filename="../../console/ui/analytics_pane.py" line="750"/>
         <source>Default: the zone&apos;s name</source>
         <translation>默认：防区名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="799"/>
+        <location filename="../../console/ui/analytics_pane.py" line="787"/>
         <source>No free video zone on this camera</source>
         <translation>这台摄像机没有空闲的视频防区</translation>
     </message>
@@ -925,7 +925,7 @@
 <context>
     <name>AreaPicture</name>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="534"/>
+        <location filename="../../console/ui/analytics_pane.py" line="522"/>
         <source>(off)</source>
         <translation>（停用）</translation>
     </message>
@@ -983,7 +983,7 @@
         <translation>最近 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_pane.py" line="123"/>
+        <location filename="../../console/ui/audit_pane.py" line="124"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
@@ -1559,72 +1559,72 @@
         <translation>所选记录详情(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="333"/>
+        <location filename="../../console/ui/checks_pane.py" line="335"/>
         <source>⚠ %1 overdue</source>
         <translation>⚠ 逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="334"/>
+        <location filename="../../console/ui/checks_pane.py" line="336"/>
         <source>✖ %1 missed</source>
         <translation>✖ 漏填 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="337"/>
+        <location filename="../../console/ui/checks_pane.py" line="339"/>
         <source>◷ %1 due</source>
         <translation>◷ 待填 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="338"/>
+        <location filename="../../console/ui/checks_pane.py" line="340"/>
         <source>✔ %1 done</source>
         <translation>✔ 已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="339"/>
+        <location filename="../../console/ui/checks_pane.py" line="341"/>
         <source>open faults: %1</source>
         <translation>未修复故障：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="352"/>
+        <location filename="../../console/ui/checks_pane.py" line="354"/>
         <source>(%1)</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="394"/>
+        <location filename="../../console/ui/checks_pane.py" line="396"/>
         <source>No record selected: the signed records are listed on the left.</source>
         <translation>未选择记录：已签名的记录列在左侧。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="433"/>
+        <location filename="../../console/ui/checks_pane.py" line="435"/>
         <source>%1 %2 is already signed (record #%3).</source>
         <translation>%1 %2 已签名（记录 #%3）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="467"/>
+        <location filename="../../console/ui/checks_pane.py" line="469"/>
         <source>Signed %1 %2.</source>
         <translation>已签名：%1 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="472"/>
+        <location filename="../../console/ui/checks_pane.py" line="474"/>
         <source>%1 abnormal: fault reports #%2 opened.</source>
         <translation>%1 项异常：已生成故障报告 #%2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="488"/>
+        <location filename="../../console/ui/checks_pane.py" line="490"/>
         <source>Fault #%1 reported: %2</source>
         <translation>已报告故障 #%1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="511"/>
+        <location filename="../../console/ui/checks_pane.py" line="513"/>
         <source>Fault #%1 repaired: %2</source>
         <translation>故障 #%1 已修复：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="532"/>
+        <location filename="../../console/ui/checks_pane.py" line="534"/>
         <source>Check records</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checks_pane.py" line="537"/>
+        <location filename="../../console/ui/checks_pane.py" line="539"/>
         <source>Chec&amp;ks</source>
         <translation>检查(&amp;K)</translation>
     </message>
@@ -1995,52 +1995,77 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="24"/>
+        <location filename="../../console/ui/statusbar.py" line="30"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="25"/>
+        <location filename="../../console/ui/statusbar.py" line="31"/>
         <source>On duty</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="26"/>
+        <location filename="../../console/ui/statusbar.py" line="32"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="27"/>
+        <location filename="../../console/ui/statusbar.py" line="33"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="28"/>
+        <location filename="../../console/ui/statusbar.py" line="34"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="55"/>
+        <location filename="../../console/ui/statusbar.py" line="35"/>
+        <source>Database link</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="79"/>
+        <source>The database cannot be reached. Nothing can be saved at this desk until it is back: acknowledgements, log entries and other changes are refused. The panes keep showing what they last loaded. When the database is back, the desk catches up on every change made meanwhile, by itself.</source>
+        <translation>无法连接数据库。恢复之前本值班台无法保存任何内容：确认、日志等操作都会被拒绝。各窗格保留最后一次加载的内容。数据库恢复后，值班台会自动补齐期间的全部变更。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="88"/>
+        <source>Database back: changes can be saved again</source>
+        <translation>数据库已恢复：可以再次保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="89"/>
+        <source>The database link is back and the desk has caught up.</source>
+        <translation>数据库连接已恢复，值班台已补齐变更。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="101"/>
+        <source>Database lost: read-only since %1</source>
+        <translation>数据库已断开 只读 · 自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/statusbar.py" line="106"/>
         <source>On duty: %1</source>
         <translation>值班：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="55"/>
+        <location filename="../../console/ui/statusbar.py" line="106"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="71"/>
+        <location filename="../../console/ui/statusbar.py" line="122"/>
         <source>Shift %1</source>
         <translation>班次 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="73"/>
+        <location filename="../../console/ui/statusbar.py" line="124"/>
         <source>⚠ only %1 on duty (at least %2)</source>
         <translation>⚠ 在岗仅 %1 人（至少 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/statusbar.py" line="82"/>
+        <location filename="../../console/ui/statusbar.py" line="133"/>
         <source>Devices: %1 online · %2 fault · %3 not started</source>
         <translation>设备：%1 在线 · %2 故障 · %3 未启动</translation>
     </message>
@@ -2266,7 +2291,7 @@
     </message>
     <message>
         <location filename="../../console/ui/duty_pane.py" line="302"/>
-        <location filename="../../console/ui/duty_pane.py" line="485"/>
+        <location filename="../../console/ui/duty_pane.py" line="490"/>
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
@@ -2287,7 +2312,7 @@
     </message>
     <message>
         <location filename="../../console/ui/duty_pane.py" line="313"/>
-        <location filename="../../console/ui/duty_pane.py" line="490"/>
+        <location filename="../../console/ui/duty_pane.py" line="495"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -2347,102 +2372,102 @@
         <translation>交接班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="463"/>
+        <location filename="../../console/ui/duty_pane.py" line="468"/>
         <source>Shift %1 (%2)</source>
         <translation>班次 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="467"/>
+        <location filename="../../console/ui/duty_pane.py" line="472"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="468"/>
+        <location filename="../../console/ui/duty_pane.py" line="473"/>
         <source>On duty: %1</source>
         <translation>值班：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="472"/>
+        <location filename="../../console/ui/duty_pane.py" line="477"/>
         <source>Only %1 on duty; at least %2 required (GB 25506)</source>
         <translation>在岗仅 %1 人，至少需要 %2 人（GB 25506）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="481"/>
+        <location filename="../../console/ui/duty_pane.py" line="486"/>
         <source>Equipment status entry due (since %1)</source>
         <translation>设备状态待填（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="530"/>
+        <location filename="../../console/ui/duty_pane.py" line="535"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="532"/>
+        <location filename="../../console/ui/duty_pane.py" line="537"/>
         <source>✖ %1 equipment-status entries missed</source>
         <translation>✖ 设备状态漏记 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="535"/>
+        <location filename="../../console/ui/duty_pane.py" line="540"/>
         <source>only the first %1 are shown: narrow the filter</source>
         <translation>仅显示前 %1 条：请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="559"/>
+        <location filename="../../console/ui/duty_pane.py" line="564"/>
         <source>Select an entry to read it in full here.</source>
         <translation>选择一条记录，在此查看全文。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="573"/>
+        <location filename="../../console/ui/duty_pane.py" line="578"/>
         <source>Written at %1</source>
         <translation>录入于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="576"/>
+        <location filename="../../console/ui/duty_pane.py" line="581"/>
         <source>Written automatically (%1)</source>
         <translation>系统自动记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="579"/>
+        <location filename="../../console/ui/duty_pane.py" line="584"/>
         <source>Periodic equipment-status entry</source>
         <translation>定时设备状态记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="581"/>
+        <location filename="../../console/ui/duty_pane.py" line="586"/>
         <source>This entry corrects #%1.</source>
         <translation>本条更正 #%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="584"/>
+        <location filename="../../console/ui/duty_pane.py" line="589"/>
         <source>Corrected by #%1: read the correction too.</source>
         <translation>已由 #%1 更正：请一并阅读更正内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="587"/>
+        <location filename="../../console/ui/duty_pane.py" line="592"/>
         <source>Pictures: %1 (Enter shows them)</source>
         <translation>图片：%1（按 Enter 查看）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="597"/>
+        <location filename="../../console/ui/duty_pane.py" line="602"/>
         <source>No equipment-status entry was written between %1 and %2.</source>
         <translation>%1 至 %2 未记录设备状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="599"/>
+        <location filename="../../console/ui/duty_pane.py" line="604"/>
         <source>The equipment-status entry for %1–%2 is due: Ctrl+E writes it.</source>
         <translation>%1–%2 的设备状态待填：按 Ctrl+E 填写。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="654"/>
+        <location filename="../../console/ui/duty_pane.py" line="659"/>
         <source>The handover screen is not part of this version.</source>
         <translation>此版本不含交接班界面。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="662"/>
+        <location filename="../../console/ui/duty_pane.py" line="667"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/duty_pane.py" line="667"/>
+        <location filename="../../console/ui/duty_pane.py" line="672"/>
         <source>&amp;Duty</source>
         <translation>值班(&amp;D)</translation>
     </message>
@@ -3917,7 +3942,7 @@
     </message>
     <message>
         <location filename="../../console/ui/loans_pane.py" line="384"/>
-        <location filename="../../console/ui/loans_pane.py" line="714"/>
+        <location filename="../../console/ui/loans_pane.py" line="717"/>
         <source>Footage loans</source>
         <translation>录像借阅</translation>
     </message>
@@ -4058,7 +4083,7 @@
     </message>
     <message>
         <location filename="../../console/ui/loans_pane.py" line="503"/>
-        <location filename="../../console/ui/loans_pane.py" line="620"/>
+        <location filename="../../console/ui/loans_pane.py" line="622"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
@@ -4088,27 +4113,27 @@
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/loans_pane.py" line="614"/>
+        <location filename="../../console/ui/loans_pane.py" line="616"/>
         <source>Open (%1)</source>
         <translation>进行中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/loans_pane.py" line="618"/>
+        <location filename="../../console/ui/loans_pane.py" line="620"/>
         <source>Overdue (%1) ⚠</source>
         <translation>逾期 (%1) ⚠</translation>
     </message>
     <message>
-        <location filename="../../console/ui/loans_pane.py" line="623"/>
+        <location filename="../../console/ui/loans_pane.py" line="625"/>
         <source>%1 loan(s) shown</source>
         <translation>显示 %1 笔借阅</translation>
     </message>
     <message>
-        <location filename="../../console/ui/loans_pane.py" line="705"/>
+        <location filename="../../console/ui/loans_pane.py" line="708"/>
         <source>The playback pane is not open: open it with Ctrl+5.</source>
         <translation>录像回放窗格未打开：按 Ctrl+5 打开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/loans_pane.py" line="719"/>
+        <location filename="../../console/ui/loans_pane.py" line="722"/>
         <source>&amp;Loans</source>
         <translation>借阅(&amp;L)</translation>
     </message>
@@ -4479,72 +4504,72 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>PassDialog</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="252"/>
+        <location filename="../../console/ui/visits_pane.py" line="253"/>
         <source>e.g. 3号楼 5层, 地下车库</source>
         <translation>例如 3号楼 5层、地下车库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="258"/>
+        <location filename="../../console/ui/visits_pane.py" line="259"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="259"/>
+        <location filename="../../console/ui/visits_pane.py" line="260"/>
         <source>&amp;Holder&apos;s name</source>
         <translation>持证人姓名(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="260"/>
+        <location filename="../../console/ui/visits_pane.py" line="261"/>
         <source>&amp;Company</source>
         <translation>单位(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="261"/>
+        <location filename="../../console/ui/visits_pane.py" line="262"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="263"/>
+        <location filename="../../console/ui/visits_pane.py" line="264"/>
         <source>&amp;ID number</source>
         <translation>证件号码(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="264"/>
+        <location filename="../../console/ui/visits_pane.py" line="265"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="265"/>
+        <location filename="../../console/ui/visits_pane.py" line="266"/>
         <source>&amp;Area</source>
         <translation>通行区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="266"/>
+        <location filename="../../console/ui/visits_pane.py" line="267"/>
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="267"/>
+        <location filename="../../console/ui/visits_pane.py" line="268"/>
         <source>Valid &amp;from</source>
         <translation>有效期自(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="268"/>
+        <location filename="../../console/ui/visits_pane.py" line="269"/>
         <source>Valid t&amp;o</source>
         <translation>有效期至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="271"/>
+        <location filename="../../console/ui/visits_pane.py" line="272"/>
         <source>Passes longer than %1 hours need a supervisor.</source>
         <translation>超过 %1 小时的通行证须由班长或以上签发。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="278"/>
+        <location filename="../../console/ui/visits_pane.py" line="279"/>
         <source>&amp;Issue pass</source>
         <translation>签发通行证(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="304"/>
+        <location filename="../../console/ui/visits_pane.py" line="305"/>
         <source>A pass longer than %1 hours needs a supervisor.</source>
         <translation>超过 %1 小时的通行证须由班长或以上签发。</translation>
     </message>
@@ -4552,7 +4577,7 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>PassTab</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="502"/>
+        <location filename="../../console/ui/visits_pane.py" line="503"/>
         <source>Show e&amp;xpired and revoked passes too</source>
         <translation>同时显示已过期和已收回的通行证(&amp;X)</translation>
     </message>
@@ -4808,52 +4833,52 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
         <translation>无法读取平面图图像：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="908"/>
+        <location filename="../../console/ui/plan_pane.py" line="911"/>
         <source>Drag to move; arrow keys nudge the selected marker</source>
         <translation>拖动可移动；方向键可微调所选标注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="910"/>
+        <location filename="../../console/ui/plan_pane.py" line="913"/>
         <source>Click: show it on the camera wall</source>
         <translation>单击：在电视墙上显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="912"/>
+        <location filename="../../console/ui/plan_pane.py" line="915"/>
         <source>Click: open its alarm</source>
         <translation>单击：打开其报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="992"/>
+        <location filename="../../console/ui/plan_pane.py" line="995"/>
         <source>%1 — ⚠ %2 in alarm</source>
         <translation>%1 — ⚠ %2 处报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="1088"/>
+        <location filename="../../console/ui/plan_pane.py" line="1091"/>
         <source>%1: shown on the camera wall</source>
         <translation>%1：已在电视墙上显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="1092"/>
+        <location filename="../../console/ui/plan_pane.py" line="1095"/>
         <source>%1: no open alarm</source>
         <translation>%1：没有未关闭的报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="1095"/>
+        <location filename="../../console/ui/plan_pane.py" line="1098"/>
         <source>%1: alarm opened in the alarm queue</source>
         <translation>%1：已在报警队列中打开报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="1117"/>
+        <location filename="../../console/ui/plan_pane.py" line="1120"/>
         <source>Edit mode: drag devices onto the plan; markers move with the mouse or keys.</source>
         <translation>编辑模式：将设备拖到平面图上；可用鼠标或方向键移动标注。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="1221"/>
+        <location filename="../../console/ui/plan_pane.py" line="1224"/>
         <source>Site plan</source>
         <translation>平面图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/plan_pane.py" line="1226"/>
+        <location filename="../../console/ui/plan_pane.py" line="1229"/>
         <source>Pla&amp;n</source>
         <translation>平面图(&amp;N)</translation>
     </message>
@@ -5607,19 +5632,19 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
     </message>
     <message>
         <location filename="../../console/ui/records_pane.py" line="947"/>
-        <location filename="../../console/ui/records_pane.py" line="1082"/>
+        <location filename="../../console/ui/records_pane.py" line="1084"/>
         <source>Lift and complaint records</source>
         <translation>电梯困人与投诉记录</translation>
     </message>
     <message>
         <location filename="../../console/ui/records_pane.py" line="948"/>
-        <location filename="../../console/ui/records_pane.py" line="1033"/>
+        <location filename="../../console/ui/records_pane.py" line="1035"/>
         <source>&amp;Lifts</source>
         <translation>电梯困人(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../console/ui/records_pane.py" line="949"/>
-        <location filename="../../console/ui/records_pane.py" line="1039"/>
+        <location filename="../../console/ui/records_pane.py" line="1041"/>
         <source>Co&amp;mplaints</source>
         <translation>住户投诉(&amp;M)</translation>
     </message>
@@ -5634,33 +5659,33 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
         <translation>登记住户投诉(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1013"/>
-        <location filename="../../console/ui/records_pane.py" line="1028"/>
+        <location filename="../../console/ui/records_pane.py" line="1015"/>
+        <location filename="../../console/ui/records_pane.py" line="1030"/>
         <source>%1 open, %2 closed in the last %3 days</source>
         <translation>处理中 %1 条，近 %3 天已关闭 %2 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1019"/>
+        <location filename="../../console/ui/records_pane.py" line="1021"/>
         <source>⚠ People trapped in %1 lift(s)</source>
         <translation>⚠ %1 部电梯有人被困</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1035"/>
+        <location filename="../../console/ui/records_pane.py" line="1037"/>
         <source>&amp;Lifts ⚠ %1 trapped</source>
         <translation>电梯困人 ⚠ %1 部有人被困(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1037"/>
+        <location filename="../../console/ui/records_pane.py" line="1039"/>
         <source>&amp;Lifts (%1 open)</source>
         <translation>电梯困人（处理中 %1）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1041"/>
+        <location filename="../../console/ui/records_pane.py" line="1043"/>
         <source>Co&amp;mplaints (%1 open)</source>
         <translation>住户投诉（处理中 %1）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_pane.py" line="1087"/>
+        <location filename="../../console/ui/records_pane.py" line="1089"/>
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
@@ -6605,17 +6630,17 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>RevokePassDialog</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="326"/>
+        <location filename="../../console/ui/visits_pane.py" line="327"/>
         <source>Why the pass is taken back</source>
         <translation>收回通行证的原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="327"/>
+        <location filename="../../console/ui/visits_pane.py" line="328"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="328"/>
+        <location filename="../../console/ui/visits_pane.py" line="329"/>
         <source>&amp;Revoke pass</source>
         <translation>收回通行证(&amp;R)</translation>
     </message>
@@ -6623,102 +6648,102 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="600"/>
+        <location filename="../../console/ui/analytics_pane.py" line="588"/>
         <source>Al&amp;ways armed</source>
         <translation>始终布防(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="604"/>
+        <location filename="../../console/ui/analytics_pane.py" line="592"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="604"/>
+        <location filename="../../console/ui/analytics_pane.py" line="592"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="605"/>
+        <location filename="../../console/ui/analytics_pane.py" line="593"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="605"/>
+        <location filename="../../console/ui/analytics_pane.py" line="593"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="606"/>
+        <location filename="../../console/ui/analytics_pane.py" line="594"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="606"/>
+        <location filename="../../console/ui/analytics_pane.py" line="594"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="607"/>
+        <location filename="../../console/ui/analytics_pane.py" line="595"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="607"/>
+        <location filename="../../console/ui/analytics_pane.py" line="595"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="608"/>
+        <location filename="../../console/ui/analytics_pane.py" line="596"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="608"/>
+        <location filename="../../console/ui/analytics_pane.py" line="596"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="609"/>
+        <location filename="../../console/ui/analytics_pane.py" line="597"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="609"/>
+        <location filename="../../console/ui/analytics_pane.py" line="597"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="610"/>
+        <location filename="../../console/ui/analytics_pane.py" line="598"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="610"/>
+        <location filename="../../console/ui/analytics_pane.py" line="598"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="617"/>
+        <location filename="../../console/ui/analytics_pane.py" line="605"/>
         <source>No day ticked: every day</source>
         <translation>未勾选日期：每天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="619"/>
+        <location filename="../../console/ui/analytics_pane.py" line="607"/>
         <source>Armed from</source>
         <translation>布防开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="620"/>
+        <location filename="../../console/ui/analytics_pane.py" line="608"/>
         <source>Armed until</source>
         <translation>布防结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="642"/>
+        <location filename="../../console/ui/analytics_pane.py" line="630"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/analytics_pane.py" line="644"/>
+        <location filename="../../console/ui/analytics_pane.py" line="632"/>
         <source>&amp;until</source>
         <translation>至(&amp;U)</translation>
     </message>
@@ -6726,53 +6751,53 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="428"/>
+        <location filename="../../console/ui/visits_pane.py" line="429"/>
         <source>Name, room, phone, purpose, or a whole ID number</source>
         <translation>姓名、房号、电话、事由或完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="429"/>
+        <location filename="../../console/ui/visits_pane.py" line="430"/>
         <source>Search visits</source>
         <translation>搜索来访记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="431"/>
+        <location filename="../../console/ui/visits_pane.py" line="432"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="432"/>
+        <location filename="../../console/ui/visits_pane.py" line="433"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="433"/>
-        <location filename="../../console/ui/visits_pane.py" line="435"/>
+        <location filename="../../console/ui/visits_pane.py" line="434"/>
+        <location filename="../../console/ui/visits_pane.py" line="436"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="437"/>
+        <location filename="../../console/ui/visits_pane.py" line="438"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="439"/>
+        <location filename="../../console/ui/visits_pane.py" line="440"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="441"/>
+        <location filename="../../console/ui/visits_pane.py" line="442"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="453"/>
+        <location filename="../../console/ui/visits_pane.py" line="454"/>
         <source>Search by name, room, phone, purpose or ID number.</source>
         <translation>可按姓名、房号、电话、事由或证件号码搜索。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="486"/>
+        <location filename="../../console/ui/visits_pane.py" line="487"/>
         <source>%1 visit(s) found</source>
         <translation>找到 %1 条来访记录</translation>
     </message>
@@ -6803,12 +6828,12 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>SignOutDialog</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="353"/>
+        <location filename="../../console/ui/visits_pane.py" line="354"/>
         <source>Left &amp;at</source>
         <translation>离开时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="354"/>
+        <location filename="../../console/ui/visits_pane.py" line="355"/>
         <source>&amp;Sign out</source>
         <translation>登记离开(&amp;S)</translation>
     </message>
@@ -6816,114 +6841,140 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>SitePane</name>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="19"/>
+        <location filename="../../console/ui/site_pane.py" line="23"/>
         <source>not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="20"/>
+        <location filename="../../console/ui/site_pane.py" line="24"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="21"/>
-        <location filename="../../console/ui/site_pane.py" line="33"/>
+        <location filename="../../console/ui/site_pane.py" line="25"/>
+        <location filename="../../console/ui/site_pane.py" line="37"/>
         <source>fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="27"/>
+        <location filename="../../console/ui/site_pane.py" line="31"/>
         <source>fire</source>
         <translation>火警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="28"/>
+        <location filename="../../console/ui/site_pane.py" line="32"/>
         <source>infrared</source>
         <translation>红外</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="29"/>
+        <location filename="../../console/ui/site_pane.py" line="33"/>
         <source>perimeter</source>
         <translation>周界</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="30"/>
+        <location filename="../../console/ui/site_pane.py" line="34"/>
         <source>panic button</source>
         <translation>紧急按钮</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="31"/>
+        <location filename="../../console/ui/site_pane.py" line="35"/>
         <source>lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="32"/>
+        <location filename="../../console/ui/site_pane.py" line="36"/>
         <source>tamper</source>
         <translation>防拆</translation>
     </message>
     <message>
         <location filename="../../console/ui/site_pane.py" line="46"/>
+        <location filename="../../console/ui/site_pane.py" line="140"/>
+        <source>another Watchdesk process</source>
+        <translation>另一个值班台进程</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="47"/>
+        <source>Run by another process: %1</source>
+        <translation>由其他进程运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="56"/>
         <source>simulated, %1 scripted steps</source>
         <translation>模拟，脚本 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="57"/>
+        <location filename="../../console/ui/site_pane.py" line="67"/>
         <source>Site devices</source>
         <translation>站点设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="59"/>
+        <location filename="../../console/ui/site_pane.py" line="70"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="59"/>
+        <location filename="../../console/ui/site_pane.py" line="71"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="59"/>
+        <location filename="../../console/ui/site_pane.py" line="72"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="59"/>
+        <location filename="../../console/ui/site_pane.py" line="73"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="78"/>
+        <location filename="../../console/ui/site_pane.py" line="75"/>
+        <source>Run by</source>
+        <translation>运行者</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="95"/>
         <source>Cameras (%1)</source>
         <translation>摄像机（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="80"/>
+        <location filename="../../console/ui/site_pane.py" line="97"/>
         <source>camera, recorded</source>
         <translation>摄像机，录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="80"/>
+        <location filename="../../console/ui/site_pane.py" line="97"/>
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="84"/>
+        <location filename="../../console/ui/site_pane.py" line="102"/>
         <source>Alarm sources (%1)</source>
         <translation>报警源（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="90"/>
+        <location filename="../../console/ui/site_pane.py" line="108"/>
         <source>Zones (%1)</source>
         <translation>防区（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="94"/>
-        <location filename="../../console/ui/site_pane.py" line="95"/>
+        <location filename="../../console/ui/site_pane.py" line="112"/>
+        <location filename="../../console/ui/site_pane.py" line="113"/>
         <source>Intercom</source>
         <translation>对讲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="114"/>
+        <location filename="../../console/ui/site_pane.py" line="138"/>
+        <source>This desk does not open the device: %1 runs it. The state shown is the one that process shares.</source>
+        <translation>本值班台不打开此设备：由 %1 运行。显示的状态由该进程共享。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="154"/>
         <source>Site and devices</source>
         <translation>站点设备</translation>
     </message>
@@ -7635,347 +7686,347 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>VisitsPane</name>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="79"/>
+        <location filename="../../console/ui/visits_pane.py" line="80"/>
         <source>⚠ Overstaying — due %1</source>
         <translation>⚠ 逾时未离 — 应于 %1 离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="83"/>
-        <location filename="../../console/ui/visits_pane.py" line="558"/>
+        <location filename="../../console/ui/visits_pane.py" line="84"/>
+        <location filename="../../console/ui/visits_pane.py" line="559"/>
         <source>On site</source>
         <translation>在场</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="85"/>
+        <location filename="../../console/ui/visits_pane.py" line="86"/>
         <source>Admitted — left</source>
         <translation>已放行 — 已离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="91"/>
+        <location filename="../../console/ui/visits_pane.py" line="92"/>
         <source>not called yet</source>
         <translation>尚未呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="94"/>
+        <location filename="../../console/ui/visits_pane.py" line="95"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="103"/>
+        <location filename="../../console/ui/visits_pane.py" line="104"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="104"/>
+        <location filename="../../console/ui/visits_pane.py" line="105"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="105"/>
+        <location filename="../../console/ui/visits_pane.py" line="106"/>
         <source>Not yet valid</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="106"/>
+        <location filename="../../console/ui/visits_pane.py" line="107"/>
         <source>Revoked</source>
         <translation>已收回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="118"/>
+        <location filename="../../console/ui/visits_pane.py" line="119"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="119"/>
+        <location filename="../../console/ui/visits_pane.py" line="120"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="120"/>
+        <location filename="../../console/ui/visits_pane.py" line="121"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="121"/>
-        <location filename="../../console/ui/visits_pane.py" line="180"/>
+        <location filename="../../console/ui/visits_pane.py" line="122"/>
+        <location filename="../../console/ui/visits_pane.py" line="181"/>
         <source>ID (masked)</source>
         <translation>证件号（隐去部分）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="122"/>
-        <location filename="../../console/ui/visits_pane.py" line="181"/>
+        <location filename="../../console/ui/visits_pane.py" line="123"/>
+        <location filename="../../console/ui/visits_pane.py" line="182"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="123"/>
+        <location filename="../../console/ui/visits_pane.py" line="124"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="124"/>
+        <location filename="../../console/ui/visits_pane.py" line="125"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="125"/>
+        <location filename="../../console/ui/visits_pane.py" line="126"/>
         <source>Outcome / state</source>
         <translation>结果 / 状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="126"/>
+        <location filename="../../console/ui/visits_pane.py" line="127"/>
         <source>Instructed</source>
         <translation>通知门岗时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="127"/>
+        <location filename="../../console/ui/visits_pane.py" line="128"/>
         <source>Signed out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="156"/>
+        <location filename="../../console/ui/visits_pane.py" line="157"/>
         <source>Last call: %1, %2 ring(s)</source>
         <translation>最近一次呼叫：%1，振铃 %2 声</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="161"/>
+        <location filename="../../console/ui/visits_pane.py" line="162"/>
         <source>Call-ID: %1</source>
         <translation>Call-ID：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="165"/>
+        <location filename="../../console/ui/visits_pane.py" line="166"/>
         <source>Expected to leave by %1</source>
         <translation>预计 %1 前离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="177"/>
+        <location filename="../../console/ui/visits_pane.py" line="178"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="178"/>
+        <location filename="../../console/ui/visits_pane.py" line="179"/>
         <source>Holder</source>
         <translation>持证人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="179"/>
+        <location filename="../../console/ui/visits_pane.py" line="180"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="182"/>
+        <location filename="../../console/ui/visits_pane.py" line="183"/>
         <source>Area</source>
         <translation>通行区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="183"/>
+        <location filename="../../console/ui/visits_pane.py" line="184"/>
         <source>Valid from</source>
         <translation>有效期自</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="184"/>
+        <location filename="../../console/ui/visits_pane.py" line="185"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="185"/>
+        <location filename="../../console/ui/visits_pane.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="186"/>
+        <location filename="../../console/ui/visits_pane.py" line="187"/>
         <source>Issued by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="235"/>
+        <location filename="../../console/ui/visits_pane.py" line="236"/>
         <source>New pass</source>
         <translation>新通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="314"/>
+        <location filename="../../console/ui/visits_pane.py" line="315"/>
         <source>Pass %1 · %2 (%3) · %4, valid to %5</source>
         <translation>通行证 %1 · %2（%3）· %4，有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="321"/>
+        <location filename="../../console/ui/visits_pane.py" line="322"/>
         <source>Revoke pass</source>
         <translation>收回通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="342"/>
+        <location filename="../../console/ui/visits_pane.py" line="343"/>
         <source>%1 · room %2 · admitted %3 at %4</source>
         <translation>%1 · 房号 %2 · %3 %4 放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="348"/>
+        <location filename="../../console/ui/visits_pane.py" line="349"/>
         <source>Sign out visitor</source>
         <translation>访客离开登记</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="422"/>
+        <location filename="../../console/ui/visits_pane.py" line="423"/>
         <source>Visits found</source>
         <translation>找到的来访记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="500"/>
-        <location filename="../../console/ui/visits_pane.py" line="561"/>
+        <location filename="../../console/ui/visits_pane.py" line="501"/>
+        <location filename="../../console/ui/visits_pane.py" line="562"/>
         <source>Passes</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="548"/>
+        <location filename="../../console/ui/visits_pane.py" line="549"/>
         <source>Today&apos;s visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="549"/>
+        <location filename="../../console/ui/visits_pane.py" line="550"/>
         <source>Visitors on site</source>
         <translation>在场访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="550"/>
+        <location filename="../../console/ui/visits_pane.py" line="551"/>
         <source>Visitors waiting for the resident</source>
         <translation>等候住户答复的访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="555"/>
+        <location filename="../../console/ui/visits_pane.py" line="556"/>
         <source>Visitor log</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="557"/>
+        <location filename="../../console/ui/visits_pane.py" line="558"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="559"/>
+        <location filename="../../console/ui/visits_pane.py" line="560"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="560"/>
-        <location filename="../../console/ui/visits_pane.py" line="736"/>
+        <location filename="../../console/ui/visits_pane.py" line="561"/>
+        <location filename="../../console/ui/visits_pane.py" line="739"/>
         <source>All / search</source>
         <translation>全部 / 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="586"/>
+        <location filename="../../console/ui/visits_pane.py" line="587"/>
         <source>Visitor at &amp;gate…</source>
         <translation>门岗访客(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="587"/>
+        <location filename="../../console/ui/visits_pane.py" line="588"/>
         <source>&amp;Call resident again…</source>
         <translation>再次呼叫住户(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="588"/>
+        <location filename="../../console/ui/visits_pane.py" line="589"/>
         <source>Sign &amp;out visitor…</source>
         <translation>访客离开登记(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="589"/>
+        <location filename="../../console/ui/visits_pane.py" line="590"/>
         <source>&amp;New pass…</source>
         <translation>新通行证(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="590"/>
+        <location filename="../../console/ui/visits_pane.py" line="591"/>
         <source>&amp;Revoke pass…</source>
         <translation>收回通行证(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="616"/>
+        <location filename="../../console/ui/visits_pane.py" line="617"/>
         <source>Visitor at gate…</source>
         <translation>门岗访客…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="617"/>
+        <location filename="../../console/ui/visits_pane.py" line="618"/>
         <source>Open / call again…</source>
         <translation>打开 / 再次呼叫…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="618"/>
+        <location filename="../../console/ui/visits_pane.py" line="619"/>
         <source>Sign out…</source>
         <translation>离开登记…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="619"/>
+        <location filename="../../console/ui/visits_pane.py" line="620"/>
         <source>New pass…</source>
         <translation>新通行证…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="620"/>
+        <location filename="../../console/ui/visits_pane.py" line="621"/>
         <source>Revoke pass…</source>
         <translation>收回通行证…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="628"/>
+        <location filename="../../console/ui/visits_pane.py" line="629"/>
         <source>Visitor at gate (Ctrl+Shift+V)</source>
         <translation>门岗访客（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="630"/>
+        <location filename="../../console/ui/visits_pane.py" line="631"/>
         <source>The selected visit; call the resident again if it is waiting (Ctrl+Shift+R)</source>
         <translation>打开所选来访；如在等候则再次呼叫住户（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="632"/>
+        <location filename="../../console/ui/visits_pane.py" line="633"/>
         <source>The selected visitor left (Ctrl+Shift+O)</source>
         <translation>所选访客已离开（Ctrl+Shift+O）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="710"/>
+        <location filename="../../console/ui/visits_pane.py" line="713"/>
         <source>%1 visitor(s) today: %2 admitted, %3 still waiting for a decision</source>
         <translation>今日访客 %1 人：已放行 %2 人，%3 人仍在等候结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="716"/>
+        <location filename="../../console/ui/visits_pane.py" line="719"/>
         <source>%1 visitor(s) on site</source>
         <translation>在场访客 %1 人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="718"/>
+        <location filename="../../console/ui/visits_pane.py" line="721"/>
         <source>⚠ %1 past their expected leave time</source>
         <translation>⚠ %1 人已过预计离开时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="723"/>
+        <location filename="../../console/ui/visits_pane.py" line="726"/>
         <source>%1 visitor(s) waiting for the resident: call again or tell the gate</source>
         <translation>%1 位访客在等候住户答复：请再次呼叫或通知门岗</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="727"/>
+        <location filename="../../console/ui/visits_pane.py" line="730"/>
         <source>%1 pass(es) valid now</source>
         <translation>当前有效通行证 %1 张</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="732"/>
+        <location filename="../../console/ui/visits_pane.py" line="735"/>
         <source>Today (%1)</source>
         <translation>今日（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="733"/>
+        <location filename="../../console/ui/visits_pane.py" line="736"/>
         <source>On site (%1)</source>
         <translation>在场（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="735"/>
+        <location filename="../../console/ui/visits_pane.py" line="738"/>
         <source>Waiting (%1)</source>
         <translation>等候（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="737"/>
+        <location filename="../../console/ui/visits_pane.py" line="740"/>
         <source>Passes (%1)</source>
         <translation>通行证（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="842"/>
+        <location filename="../../console/ui/visits_pane.py" line="845"/>
         <source>Visitors</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../console/ui/visits_pane.py" line="847"/>
+        <location filename="../../console/ui/visits_pane.py" line="850"/>
         <source>V&amp;isitors</source>
         <translation>访客(&amp;I)</translation>
     </message>
@@ -7983,1328 +8034,1338 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../console/ui/wording.py" line="50"/>
+        <location filename="../../console/ui/wording.py" line="51"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="51"/>
+        <location filename="../../console/ui/wording.py" line="52"/>
         <source>Supervisor</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="52"/>
+        <location filename="../../console/ui/wording.py" line="53"/>
         <source>Manager</source>
         <translation>管理处负责人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="53"/>
+        <location filename="../../console/ui/wording.py" line="54"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="59"/>
+        <location filename="../../console/ui/wording.py" line="60"/>
         <source>The password must have at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="62"/>
+        <location filename="../../console/ui/wording.py" line="63"/>
         <source>The password must not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="65"/>
+        <location filename="../../console/ui/wording.py" line="66"/>
         <source>User name: 2-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>用户名：2-32 个字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="68"/>
+        <location filename="../../console/ui/wording.py" line="69"/>
         <source>A user with this name already exists.</source>
         <translation>已存在同名用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="69"/>
+        <location filename="../../console/ui/wording.py" line="70"/>
         <source>The first user must be an administrator.</source>
         <translation>第一个用户必须是系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="72"/>
+        <location filename="../../console/ui/wording.py" line="73"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="75"/>
+        <location filename="../../console/ui/wording.py" line="76"/>
         <source>No such user.</source>
         <translation>没有该用户。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="76"/>
+        <location filename="../../console/ui/wording.py" line="77"/>
         <source>This would leave the site without an active administrator.</source>
         <translation>此操作会使站点没有可用的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="85"/>
+        <location filename="../../console/ui/wording.py" line="86"/>
         <source>Someone has already acknowledged this alarm.</source>
         <translation>该报警已被他人确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="88"/>
+        <location filename="../../console/ui/wording.py" line="89"/>
         <source>Acknowledge the alarm first.</source>
         <translation>请先确认报警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="89"/>
+        <location filename="../../console/ui/wording.py" line="90"/>
         <source>This alarm is already closed.</source>
         <translation>该报警已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="90"/>
+        <location filename="../../console/ui/wording.py" line="91"/>
         <source>This step is already ticked.</source>
         <translation>该步骤已勾选。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="91"/>
+        <location filename="../../console/ui/wording.py" line="92"/>
         <source>The checklist has no such step.</source>
         <translation>处置清单中没有该步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="92"/>
+        <location filename="../../console/ui/wording.py" line="93"/>
         <source>Write a comment first.</source>
         <translation>请先填写备注。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="93"/>
+        <location filename="../../console/ui/wording.py" line="94"/>
         <source>Say which guard or post was sent.</source>
         <translation>请填写派出的保安或岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="96"/>
+        <location filename="../../console/ui/wording.py" line="97"/>
         <source>Shelving a zone needs a reason.</source>
         <translation>搁置防区必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="97"/>
+        <location filename="../../console/ui/wording.py" line="98"/>
         <source>The shelving must end in the future.</source>
         <translation>搁置结束时间必须晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="100"/>
+        <location filename="../../console/ui/wording.py" line="101"/>
         <source>A zone may be shelved for at most 7 days.</source>
         <translation>防区最多可搁置 7 天。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="103"/>
+        <location filename="../../console/ui/wording.py" line="104"/>
         <source>This zone is already shelved.</source>
         <translation>该防区已被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="104"/>
+        <location filename="../../console/ui/wording.py" line="105"/>
         <source>This zone is not shelved.</source>
         <translation>该防区未被搁置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="105"/>
+        <location filename="../../console/ui/wording.py" line="106"/>
         <source>There is no such zone.</source>
         <translation>没有该防区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="106"/>
+        <location filename="../../console/ui/wording.py" line="107"/>
         <source>There is no such alarm.</source>
         <translation>没有该报警。</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="171"/>
-        <location filename="../../console/ui/wording.py" line="128"/>
+        <location filename="../../console/ui/wording.py" line="129"/>
         <source>Patrol</source>
         <translation>巡视</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="172"/>
-        <location filename="../../console/ui/wording.py" line="129"/>
+        <location filename="../../console/ui/wording.py" line="130"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="173"/>
-        <location filename="../../console/ui/wording.py" line="130"/>
+        <location filename="../../console/ui/wording.py" line="131"/>
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="174"/>
-        <location filename="../../console/ui/wording.py" line="131"/>
+        <location filename="../../console/ui/wording.py" line="132"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="175"/>
-        <location filename="../../console/ui/wording.py" line="132"/>
+        <location filename="../../console/ui/wording.py" line="133"/>
         <source>Footage</source>
         <translation>录像</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="176"/>
-        <location filename="../../console/ui/wording.py" line="133"/>
+        <location filename="../../console/ui/wording.py" line="134"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="177"/>
-        <location filename="../../console/ui/wording.py" line="134"/>
+        <location filename="../../console/ui/wording.py" line="135"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="178"/>
-        <location filename="../../console/ui/wording.py" line="135"/>
+        <location filename="../../console/ui/wording.py" line="136"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="179"/>
-        <location filename="../../console/ui/wording.py" line="136"/>
+        <location filename="../../console/ui/wording.py" line="137"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="148"/>
+        <location filename="../../console/ui/wording.py" line="149"/>
         <source>Write what happened first.</source>
         <translation>请先填写发生的情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="149"/>
+        <location filename="../../console/ui/wording.py" line="150"/>
         <source>An entry holds at most %1 characters; write two entries.</source>
         <translation>一条记录最多 %1 个字符，请分成两条记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="152"/>
+        <location filename="../../console/ui/wording.py" line="153"/>
         <source>That time falls in a shift that has been handed over: it takes no new entries. Write the entry in the current shift instead.</source>
         <translation>该时间属于已交班的班次，不能再添加记录。请记入当前班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="157"/>
+        <location filename="../../console/ui/wording.py" line="158"/>
         <source>An entry cannot be dated in the future.</source>
         <translation>记录时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="158"/>
+        <location filename="../../console/ui/wording.py" line="159"/>
         <source>The entry&apos;s time has no time zone.</source>
         <translation>记录时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="159"/>
+        <location filename="../../console/ui/wording.py" line="160"/>
         <source>There is no such log entry.</source>
         <translation>没有该日志记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="160"/>
+        <location filename="../../console/ui/wording.py" line="161"/>
         <source>There is no such shift.</source>
         <translation>没有该班次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="161"/>
+        <location filename="../../console/ui/wording.py" line="162"/>
         <source>Only pictures can be attached (JPEG, PNG, BMP, WebP, GIF or TIFF).</source>
         <translation>只能添加图片（JPEG、PNG、BMP、WebP、GIF 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="164"/>
+        <location filename="../../console/ui/wording.py" line="165"/>
         <source>A picture is larger than 20 MB; attach a smaller one.</source>
         <translation>有图片超过 20 MB，请换一张较小的图片。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="167"/>
+        <location filename="../../console/ui/wording.py" line="168"/>
         <source>A picture could not be read: %1</source>
         <translation>无法读取图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="170"/>
+        <location filename="../../console/ui/wording.py" line="171"/>
         <source>A picture could not be stored: %1</source>
         <translation>无法保存图片：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="173"/>
+        <location filename="../../console/ui/wording.py" line="174"/>
         <source>These open items are not in the handover yet: %1</source>
         <translation>以下未结事项尚未列入交接班：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="176"/>
+        <location filename="../../console/ui/wording.py" line="177"/>
         <source>Each open item needs an owner and an “if … then …” instruction.</source>
         <translation>每项未结事项都须指定负责人，并写明“如果…则…”处置要求。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="179"/>
+        <location filename="../../console/ui/wording.py" line="180"/>
         <source>Tick every checklist item as handed over, or say what is wrong with it.</source>
         <translation>请逐项勾选已交接，或注明未交接的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="182"/>
+        <location filename="../../console/ui/wording.py" line="183"/>
         <source>The incoming operator first writes a short summary in their own words.</source>
         <translation>请接班人先用自己的话写一段简短的接班小结。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="185"/>
+        <location filename="../../console/ui/wording.py" line="186"/>
         <source>This shift has already been handed over.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="188"/>
+        <location filename="../../console/ui/wording.py" line="189"/>
         <source>This shift has not begun yet.</source>
         <translation>该班次尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="189"/>
+        <location filename="../../console/ui/wording.py" line="190"/>
         <source>Only someone who was on duty in this shift can hand it over.</source>
         <translation>只有在本班次在岗的人员才能交班。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="192"/>
+        <location filename="../../console/ui/wording.py" line="193"/>
         <source>The incoming operator must be someone other than the outgoing one.</source>
         <translation>接班人与交班人不能是同一人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="195"/>
+        <location filename="../../console/ui/wording.py" line="196"/>
         <source>This handover is not waiting to be accepted.</source>
         <translation>该交接班不在等待接班状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="198"/>
+        <location filename="../../console/ui/wording.py" line="199"/>
         <source>There is no such handover.</source>
         <translation>没有该交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="199"/>
+        <location filename="../../console/ui/wording.py" line="200"/>
         <source>Another handover waits for its incoming signature: finish or withdraw it first.</source>
         <translation>另有一次交接班在等待接班人签名：请先完成或撤回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="203"/>
+        <location filename="../../console/ui/wording.py" line="204"/>
         <source>The shift&apos;s records changed after the outgoing signature. Tell the supervisor and run the audit check (verify-audit).</source>
         <translation>交班签名后，本班次的记录被改动过。请报告保安主管，并运行审计校验（verify-audit）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="208"/>
+        <location filename="../../console/ui/wording.py" line="209"/>
         <source>Say why the handover is withdrawn.</source>
         <translation>请说明撤回交接班的原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="218"/>
+        <location filename="../../console/ui/wording.py" line="219"/>
         <source>Enter the lift number.</source>
         <translation>请输入电梯编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="219"/>
+        <location filename="../../console/ui/wording.py" line="220"/>
         <source>A text is longer than the record holds; shorten it.</source>
         <translation>文字超出记录可容纳的长度，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="222"/>
+        <location filename="../../console/ui/wording.py" line="223"/>
         <source>People trapped: a whole number from 0 to %1.</source>
         <translation>被困人数须为 0 至 %1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="225"/>
-        <location filename="../../console/ui/wording.py" line="305"/>
-        <location filename="../../console/ui/wording.py" line="346"/>
-        <location filename="../../console/ui/wording.py" line="413"/>
+        <location filename="../../console/ui/wording.py" line="226"/>
+        <location filename="../../console/ui/wording.py" line="306"/>
+        <location filename="../../console/ui/wording.py" line="347"/>
+        <location filename="../../console/ui/wording.py" line="414"/>
         <source>The time has no time zone.</source>
         <translation>时间缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="226"/>
-        <location filename="../../console/ui/wording.py" line="365"/>
+        <location filename="../../console/ui/wording.py" line="227"/>
+        <location filename="../../console/ui/wording.py" line="366"/>
         <source>A time cannot be in the future.</source>
         <translation>时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="227"/>
+        <location filename="../../console/ui/wording.py" line="228"/>
         <source>A time cannot be before the record was opened.</source>
         <translation>时间不能早于记录建立的时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="230"/>
+        <location filename="../../console/ui/wording.py" line="231"/>
         <source>Say who was called.</source>
         <translation>请填写通知了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="231"/>
+        <location filename="../../console/ui/wording.py" line="232"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="232"/>
+        <location filename="../../console/ui/wording.py" line="233"/>
         <source>Enter the unit (room number).</source>
         <translation>请输入房号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="233"/>
+        <location filename="../../console/ui/wording.py" line="234"/>
         <source>Write what the complaint is about.</source>
         <translation>请填写投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="236"/>
+        <location filename="../../console/ui/wording.py" line="237"/>
         <source>Write what was done about the complaint.</source>
         <translation>请填写对投诉的处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="239"/>
+        <location filename="../../console/ui/wording.py" line="240"/>
         <source>Say whom the complaint was escalated to.</source>
         <translation>请填写投诉上报给了谁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="242"/>
+        <location filename="../../console/ui/wording.py" line="243"/>
         <source>There is no such record.</source>
         <translation>没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="243"/>
+        <location filename="../../console/ui/wording.py" line="244"/>
         <source>This record is already closed.</source>
         <translation>该记录已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="244"/>
+        <location filename="../../console/ui/wording.py" line="245"/>
         <source>People are still trapped in this lift: record them freed before closing the record.</source>
         <translation>该电梯仍有人被困：请先记录解困，再关闭记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="248"/>
+        <location filename="../../console/ui/wording.py" line="249"/>
         <source>120 is already recorded as called for this lift.</source>
         <translation>该电梯记录已登记拨打 120。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="251"/>
+        <location filename="../../console/ui/wording.py" line="252"/>
         <source>The people trapped are already recorded as freed.</source>
         <translation>被困人员已记录为解困。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="254"/>
+        <location filename="../../console/ui/wording.py" line="255"/>
         <source>Write how the complaint was handled before closing it.</source>
         <translation>关闭投诉前，请填写处理情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="257"/>
+        <location filename="../../console/ui/wording.py" line="258"/>
         <source>Record the follow-up call to the resident before closing the complaint.</source>
         <translation>关闭投诉前，请记录对住户的回访。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="267"/>
+        <location filename="../../console/ui/wording.py" line="268"/>
         <source>Answer every item, normal or abnormal: %1 not answered yet.</source>
         <translation>请逐项选择正常或异常：还有 %1 项未作答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="270"/>
+        <location filename="../../console/ui/wording.py" line="271"/>
         <source>The sheet has no such item (its file has changed): close the form and open it again.</source>
         <translation>检查表中没有该项（检查表文件已更改）：请关闭表单后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="275"/>
+        <location filename="../../console/ui/wording.py" line="276"/>
         <source>An abnormal item needs a note saying what is wrong: %1</source>
         <translation>异常项须备注异常情况：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="279"/>
+        <location filename="../../console/ui/wording.py" line="280"/>
         <source>Say what was repaired and how.</source>
         <translation>请填写修复情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="281"/>
+        <location filename="../../console/ui/wording.py" line="282"/>
         <source>A note holds at most %1 characters; shorten it.</source>
         <translation>备注最多 %1 个字符，请删减。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="284"/>
+        <location filename="../../console/ui/wording.py" line="285"/>
         <source>This sheet is already signed for this period.</source>
         <translation>本周期的检查表已签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="287"/>
+        <location filename="../../console/ui/wording.py" line="288"/>
         <source>A sheet cannot be signed for a period that has not begun.</source>
         <translation>不能为尚未开始的周期签名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="290"/>
+        <location filename="../../console/ui/wording.py" line="291"/>
         <source>That time is not the start of one of this sheet&apos;s periods.</source>
         <translation>该时间不是此检查表任一周期的开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="293"/>
+        <location filename="../../console/ui/wording.py" line="294"/>
         <source>There is no such check sheet (its file has changed).</source>
         <translation>没有该检查表（检查表文件已更改）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="296"/>
+        <location filename="../../console/ui/wording.py" line="297"/>
         <source>Say what is faulty first.</source>
         <translation>请先填写故障内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="297"/>
+        <location filename="../../console/ui/wording.py" line="298"/>
         <source>A fault&apos;s title holds at most %1 characters; put the rest in the details.</source>
         <translation>故障标题最多 %1 个字符，其余内容请写在详情中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="300"/>
+        <location filename="../../console/ui/wording.py" line="301"/>
         <source>There is no such fault report.</source>
         <translation>没有该故障报告。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="301"/>
+        <location filename="../../console/ui/wording.py" line="302"/>
         <source>This fault is already recorded as repaired.</source>
         <translation>该故障已记录为已修复。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="304"/>
+        <location filename="../../console/ui/wording.py" line="305"/>
         <source>There is no such check record.</source>
         <translation>没有该检查记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="306"/>
+        <location filename="../../console/ui/wording.py" line="307"/>
         <source>The check sheet file is not valid: %1</source>
         <translation>检查表文件无效：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="318"/>
+        <location filename="../../console/ui/wording.py" line="319"/>
         <source>Choose the gate that reported the visitor.</source>
         <translation>请选择报来访客的门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="321"/>
+        <location filename="../../console/ui/wording.py" line="322"/>
         <source>Enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="322"/>
+        <location filename="../../console/ui/wording.py" line="323"/>
         <source>Choose the ID type.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="323"/>
+        <location filename="../../console/ui/wording.py" line="324"/>
         <source>Enter the ID number.</source>
         <translation>请填写证件号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="324"/>
+        <location filename="../../console/ui/wording.py" line="325"/>
         <source>This is not a valid number for the ID type chosen: check its length, the birth date and the last character.</source>
         <translation>这不是所选证件类型的有效号码：请核对位数、出生日期和最后一位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="329"/>
+        <location filename="../../console/ui/wording.py" line="330"/>
         <source>Room: 1-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. 3-201 or 30201).</source>
         <translation>房号：1-32 个字母、数字、“.”、“_”或“-”（例如 3-201 或 30201）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="332"/>
+        <location filename="../../console/ui/wording.py" line="333"/>
         <source>Enter the phone number.</source>
         <translation>请填写电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="333"/>
+        <location filename="../../console/ui/wording.py" line="334"/>
         <source>A phone number has 3-20 digits (and maybe a leading +).</source>
         <translation>电话号码为 3-20 位数字（可带前导 +）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="336"/>
+        <location filename="../../console/ui/wording.py" line="337"/>
         <source>Say why they are visiting.</source>
         <translation>请填写来访事由。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="337"/>
+        <location filename="../../console/ui/wording.py" line="338"/>
         <source>Say which area the pass is for.</source>
         <translation>请填写通行区域。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="338"/>
-        <location filename="../../console/ui/wording.py" line="398"/>
+        <location filename="../../console/ui/wording.py" line="339"/>
+        <location filename="../../console/ui/wording.py" line="399"/>
         <source>Too long: a name holds %1 characters, a text %2.</source>
         <translation>太长：姓名最多 %1 个字符，文字最多 %2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="343"/>
+        <location filename="../../console/ui/wording.py" line="344"/>
         <source>The expected leave time must be later than now.</source>
         <translation>预计离开时间必须晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="347"/>
+        <location filename="../../console/ui/wording.py" line="348"/>
         <source>The gate has already been told what to do with this visitor.</source>
         <translation>已就此访客通知过门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="350"/>
+        <location filename="../../console/ui/wording.py" line="351"/>
         <source>The call went to another room than the visitor&apos;s.</source>
         <translation>呼叫的房号与访客要去的房号不同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="353"/>
+        <location filename="../../console/ui/wording.py" line="354"/>
         <source>There is no such visit.</source>
         <translation>没有这条来访记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="354"/>
+        <location filename="../../console/ui/wording.py" line="355"/>
         <source>Call the resident before telling the gate what to do.</source>
         <translation>请先呼叫住户，再通知门岗。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="357"/>
+        <location filename="../../console/ui/wording.py" line="358"/>
         <source>The last call does not allow this: only the resident decides.</source>
         <translation>最近一次呼叫的结果不允许这样做：只有住户能决定。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="360"/>
-        <location filename="../../console/ui/wording.py" line="468"/>
+        <location filename="../../console/ui/wording.py" line="361"/>
+        <location filename="../../console/ui/wording.py" line="469"/>
         <source>Give the reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="361"/>
+        <location filename="../../console/ui/wording.py" line="362"/>
         <source>This visitor was not admitted: there is nothing to sign out.</source>
         <translation>此访客未被放行，无需登记离开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="364"/>
+        <location filename="../../console/ui/wording.py" line="365"/>
         <source>This visitor has already signed out.</source>
         <translation>此访客已登记离开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="366"/>
+        <location filename="../../console/ui/wording.py" line="367"/>
         <source>The sign-out time is before the visitor was admitted.</source>
         <translation>离开时间早于放行时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="369"/>
+        <location filename="../../console/ui/wording.py" line="370"/>
         <source>Choose contractor or delivery staff.</source>
         <translation>请选择施工人员或快递外卖人员。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="372"/>
+        <location filename="../../console/ui/wording.py" line="373"/>
         <source>A pass must end after it begins, and later than now.</source>
         <translation>通行证的截止时间必须晚于起始时间，并晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="375"/>
+        <location filename="../../console/ui/wording.py" line="376"/>
         <source>A pass is valid for at most %1 days.</source>
         <translation>通行证有效期最长 %1 天。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="378"/>
+        <location filename="../../console/ui/wording.py" line="379"/>
         <source>There is no such pass.</source>
         <translation>没有这张通行证。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="379"/>
+        <location filename="../../console/ui/wording.py" line="380"/>
         <source>This pass is already revoked.</source>
         <translation>这张通行证已收回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="380"/>
+        <location filename="../../console/ui/wording.py" line="381"/>
         <source>The key that protects ID numbers is damaged: tell the administrator (%1).</source>
         <translation>保护证件号码的密钥已损坏：请通知系统管理员（%1）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="404"/>
+        <location filename="../../console/ui/wording.py" line="405"/>
         <source>Say in the note which reason it is.</source>
         <translation>请在备注中写明是何种理由。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="407"/>
+        <location filename="../../console/ui/wording.py" line="408"/>
         <source>The medium came back altered: say in the note what happened.</source>
         <translation>介质归还时有改动：请在备注中写明经过。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="410"/>
+        <location filename="../../console/ui/wording.py" line="411"/>
         <source>Say what happened to the medium.</source>
         <translation>请写明介质的情况。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="403"/>
+        <location filename="../../console/ui/wording.py" line="404"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="113"/>
+        <location filename="../../console/ui/wording.py" line="114"/>
         <source>The site file has no such plan: check its [[plans]].</source>
         <translation>站点文件中没有该平面图：请检查其中的 [[plans]]。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="116"/>
+        <location filename="../../console/ui/wording.py" line="117"/>
         <source>The site file has no such zone or camera any more.</source>
         <translation>站点文件中已没有该防区或摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="119"/>
+        <location filename="../../console/ui/wording.py" line="120"/>
         <source>Place the marker on the plan image.</source>
         <translation>请将标注放在平面图图像上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="120"/>
+        <location filename="../../console/ui/wording.py" line="121"/>
         <source>This device is on no plan.</source>
         <translation>该设备不在任何平面图上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="414"/>
+        <location filename="../../console/ui/wording.py" line="415"/>
         <source>There is no such loan.</source>
         <translation>没有该借阅。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="415"/>
+        <location filename="../../console/ui/wording.py" line="416"/>
         <source>The loan has moved on meanwhile: this step no longer applies.</source>
         <translation>该借阅的状态已变化：此操作不再适用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="418"/>
+        <location filename="../../console/ui/wording.py" line="419"/>
         <source>Add at least one camera and time range.</source>
         <translation>请至少添加一个摄像机和时段。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="421"/>
+        <location filename="../../console/ui/wording.py" line="422"/>
         <source>A loan holds at most %1 ranges.</source>
         <translation>一笔借阅最多 %1 个时段。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="424"/>
+        <location filename="../../console/ui/wording.py" line="425"/>
         <source>Choose a camera of this site.</source>
         <translation>请选择本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="425"/>
+        <location filename="../../console/ui/wording.py" line="426"/>
         <source>A range must end after it begins.</source>
         <translation>时段的结束须晚于开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="426"/>
+        <location filename="../../console/ui/wording.py" line="427"/>
         <source>A range covers at most 24 hours: split it in two.</source>
         <translation>一个时段最长 24 小时：请拆分为两个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="429"/>
+        <location filename="../../console/ui/wording.py" line="430"/>
         <source>A range cannot end in the future.</source>
         <translation>时段不能结束于将来。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="430"/>
+        <location filename="../../console/ui/wording.py" line="431"/>
         <source>The camera has no recording in that range.</source>
         <translation>该摄像机在此时段没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="433"/>
+        <location filename="../../console/ui/wording.py" line="434"/>
         <source>Enter the borrower&apos;s name.</source>
         <translation>请填写借阅人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="434"/>
+        <location filename="../../console/ui/wording.py" line="435"/>
         <source>Enter the borrower&apos;s organisation (police station, company …).</source>
         <translation>请填写借阅人单位（派出所、公司等）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="437"/>
+        <location filename="../../console/ui/wording.py" line="438"/>
         <source>Say what the footage is needed for.</source>
         <translation>请写明借阅录像的事由。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="440"/>
+        <location filename="../../console/ui/wording.py" line="441"/>
         <source>The police need a case number or an alarm-receipt number.</source>
         <translation>公安借阅须填写案件编号或接报警回执号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="443"/>
+        <location filename="../../console/ui/wording.py" line="444"/>
         <source>A police copy needs the second officer&apos;s name.</source>
         <translation>公安拷贝须填写第二名民警的姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="446"/>
+        <location filename="../../console/ui/wording.py" line="447"/>
         <source>The second officer must be another person than the first.</source>
         <translation>第二名民警须为另一人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="449"/>
+        <location filename="../../console/ui/wording.py" line="450"/>
         <source>Choose the medium the copy goes on.</source>
         <translation>请选择拷贝所用的介质。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="452"/>
+        <location filename="../../console/ui/wording.py" line="453"/>
         <source>Enter the medium&apos;s serial number.</source>
         <translation>请填写介质编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="455"/>
+        <location filename="../../console/ui/wording.py" line="456"/>
         <source>The due date must be later than now.</source>
         <translation>归还期限须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="456"/>
+        <location filename="../../console/ui/wording.py" line="457"/>
         <source>A loan is due within a year.</source>
         <translation>借阅须在一年内归还。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="457"/>
+        <location filename="../../console/ui/wording.py" line="458"/>
         <source>Whoever filed the request cannot decide it: another manager decides.</source>
         <translation>申请人不能审批自己的申请：须由另一位负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="460"/>
+        <location filename="../../console/ui/wording.py" line="461"/>
         <source>An operator on duty at this desk cannot decide a loan: the management office&apos;s head decides.</source>
         <translation>本监控室的当班值班员不能审批借阅：须由管理处负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="465"/>
+        <location filename="../../console/ui/wording.py" line="466"/>
         <source>A copy for a resident needs a reason: tick one.</source>
         <translation>住户拷贝须有理由：请勾选一项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="469"/>
+        <location filename="../../console/ui/wording.py" line="470"/>
         <source>The footage was already viewed: close the viewing instead.</source>
         <translation>录像已查看：请改为结束现场查看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="472"/>
+        <location filename="../../console/ui/wording.py" line="473"/>
         <source>This loan is an on-site viewing: nothing is packaged.</source>
         <translation>该借阅为现场查看：无需制作资料包。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="475"/>
+        <location filename="../../console/ui/wording.py" line="476"/>
         <source>That folder already holds this loan&apos;s package: move it away first.</source>
         <translation>该文件夹中已有此借阅的资料包：请先移走。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="478"/>
+        <location filename="../../console/ui/wording.py" line="479"/>
         <source>The package could not be written: %1</source>
         <translation>无法写入资料包：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="481"/>
+        <location filename="../../console/ui/wording.py" line="482"/>
         <source>The footage could not be copied: %1</source>
         <translation>无法拷贝录像：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="484"/>
+        <location filename="../../console/ui/wording.py" line="485"/>
         <source>There is no such folder.</source>
         <translation>没有该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="485"/>
+        <location filename="../../console/ui/wording.py" line="486"/>
         <source>Enter the witness&apos;s name.</source>
         <translation>请填写见证人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="486"/>
+        <location filename="../../console/ui/wording.py" line="487"/>
         <source>The witness must be someone other than you.</source>
         <translation>见证人须为他人。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="489"/>
+        <location filename="../../console/ui/wording.py" line="490"/>
         <source>This loan is a copy: record its return instead.</source>
         <translation>该借阅为拷贝：请改为登记归还。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="492"/>
+        <location filename="../../console/ui/wording.py" line="493"/>
         <source>No viewing is recorded for this loan: cancel it instead.</source>
         <translation>该借阅没有查看记录：请改为撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="495"/>
+        <location filename="../../console/ui/wording.py" line="496"/>
         <source>The loan does not cover that camera and time.</source>
         <translation>该借阅不包括此摄像机和时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="498"/>
+        <location filename="../../console/ui/wording.py" line="499"/>
         <source>That check was made against another manifest: check the medium again.</source>
         <translation>该核验是按另一份清单进行的：请重新核验介质。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="507"/>
+        <location filename="../../console/ui/wording.py" line="508"/>
         <source>Police</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="508"/>
+        <location filename="../../console/ui/wording.py" line="509"/>
         <source>Resident</source>
         <translation>业主/住户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="509"/>
+        <location filename="../../console/ui/wording.py" line="510"/>
         <source>Property staff</source>
         <translation>物业内部</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="510"/>
+        <location filename="../../console/ui/wording.py" line="511"/>
         <source>Other organisation</source>
         <translation>其他单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="516"/>
+        <location filename="../../console/ui/wording.py" line="517"/>
         <source>On-site viewing</source>
         <translation>现场查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="517"/>
+        <location filename="../../console/ui/wording.py" line="518"/>
         <source>Copy</source>
         <translation>拷贝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="524"/>
+        <location filename="../../console/ui/wording.py" line="525"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="525"/>
+        <location filename="../../console/ui/wording.py" line="526"/>
         <source>Optical disc</source>
         <translation>光盘</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="526"/>
+        <location filename="../../console/ui/wording.py" line="527"/>
         <source>Portable hard disk</source>
         <translation>移动硬盘</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="527"/>
+        <location filename="../../console/ui/wording.py" line="528"/>
         <source>Memory card</source>
         <translation>存储卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="528"/>
+        <location filename="../../console/ui/wording.py" line="529"/>
         <source>Other medium</source>
         <translation>其他介质</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="538"/>
+        <location filename="../../console/ui/wording.py" line="539"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="540"/>
+        <location filename="../../console/ui/wording.py" line="541"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="541"/>
+        <location filename="../../console/ui/wording.py" line="542"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="542"/>
+        <location filename="../../console/ui/wording.py" line="543"/>
         <source>Out on loan</source>
         <translation>借出中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="543"/>
+        <location filename="../../console/ui/wording.py" line="544"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="549"/>
+        <location filename="../../console/ui/wording.py" line="550"/>
         <source>Reported to the police, for the police</source>
         <translation>已报警，需提交公安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="552"/>
+        <location filename="../../console/ui/wording.py" line="553"/>
         <source>Loss of property or damage to a car</source>
         <translation>财物损失或车辆剐蹭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="555"/>
+        <location filename="../../console/ui/wording.py" line="556"/>
         <source>Insurance claim</source>
         <translation>保险理赔</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="556"/>
+        <location filename="../../console/ui/wording.py" line="557"/>
         <source>Lawsuit or mediation</source>
         <translation>诉讼或调解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="557"/>
+        <location filename="../../console/ui/wording.py" line="558"/>
         <source>Another reason (in the note)</source>
         <translation>其他理由（写在备注中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="564"/>
+        <location filename="../../console/ui/wording.py" line="565"/>
         <source>Returned intact</source>
         <translation>完好归还</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="565"/>
+        <location filename="../../console/ui/wording.py" line="566"/>
         <source>Returned altered</source>
         <translation>归还有改动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="566"/>
+        <location filename="../../console/ui/wording.py" line="567"/>
         <source>Destroyed before a witness</source>
         <translation>已在见证人面前销毁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="567"/>
+        <location filename="../../console/ui/wording.py" line="568"/>
         <source>Lost</source>
         <translation>遗失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="568"/>
+        <location filename="../../console/ui/wording.py" line="569"/>
         <source>Viewed on site</source>
         <translation>已现场查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="575"/>
+        <location filename="../../console/ui/wording.py" line="576"/>
         <source>✔ Matches</source>
         <translation>✔ 一致</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="576"/>
+        <location filename="../../console/ui/wording.py" line="577"/>
         <source>✖ Missing</source>
         <translation>✖ 缺失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="577"/>
+        <location filename="../../console/ui/wording.py" line="578"/>
         <source>✖ Other size</source>
         <translation>✖ 大小不符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="578"/>
+        <location filename="../../console/ui/wording.py" line="579"/>
         <source>✖ Changed (other SHA-256)</source>
         <translation>✖ 已改动（SHA-256 不符）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="585"/>
+        <location filename="../../console/ui/wording.py" line="586"/>
         <source>Answered</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="586"/>
+        <location filename="../../console/ui/wording.py" line="587"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="587"/>
+        <location filename="../../console/ui/wording.py" line="588"/>
         <source>Declined</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="588"/>
+        <location filename="../../console/ui/wording.py" line="589"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="589"/>
+        <location filename="../../console/ui/wording.py" line="590"/>
         <source>Unreachable</source>
         <translation>无法接通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="590"/>
+        <location filename="../../console/ui/wording.py" line="591"/>
         <source>Hung up before an answer</source>
         <translation>未接通前已挂断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="597"/>
+        <location filename="../../console/ui/wording.py" line="598"/>
         <source>admit</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="598"/>
+        <location filename="../../console/ui/wording.py" line="599"/>
         <source>refuse</source>
         <translation>拒绝进入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="599"/>
+        <location filename="../../console/ui/wording.py" line="600"/>
         <source>wait</source>
         <translation>等候</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="164"/>
-        <location filename="../../console/ui/wording.py" line="605"/>
+        <location filename="../../console/ui/wording.py" line="606"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="165"/>
-        <location filename="../../console/ui/wording.py" line="606"/>
+        <location filename="../../console/ui/wording.py" line="607"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="166"/>
-        <location filename="../../console/ui/wording.py" line="607"/>
+        <location filename="../../console/ui/wording.py" line="608"/>
         <source>Admitted</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="676"/>
+        <location filename="../../console/ui/wording.py" line="677"/>
         <source>The files could not be written or read: %1</source>
         <translation>文件无法写入或读取：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="681"/>
+        <location filename="../../console/ui/wording.py" line="688"/>
         <source>The disk refused: %1</source>
         <translation>磁盘拒绝操作：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="718"/>
+        <location filename="../../console/ui/wording.py" line="736"/>
         <source>Footage loan requested</source>
         <translation>录像借阅申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="719"/>
+        <location filename="../../console/ui/wording.py" line="737"/>
         <source>Footage loan approved</source>
         <translation>录像借阅批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="720"/>
+        <location filename="../../console/ui/wording.py" line="738"/>
         <source>Footage loan refused</source>
         <translation>录像借阅拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="721"/>
+        <location filename="../../console/ui/wording.py" line="739"/>
         <source>Footage loan cancelled</source>
         <translation>录像借阅撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="722"/>
+        <location filename="../../console/ui/wording.py" line="740"/>
         <source>Footage loan packaged</source>
         <translation>录像借阅资料包制作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="723"/>
+        <location filename="../../console/ui/wording.py" line="741"/>
         <source>Footage loan closed</source>
         <translation>录像借阅结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="724"/>
+        <location filename="../../console/ui/wording.py" line="742"/>
         <source>Footage loan extended</source>
         <translation>录像借阅延期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="725"/>
+        <location filename="../../console/ui/wording.py" line="743"/>
         <source>Footage loan overdue</source>
         <translation>录像借阅逾期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="726"/>
+        <location filename="../../console/ui/wording.py" line="744"/>
         <source>Footage viewed</source>
         <translation>录像查看</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="167"/>
-        <location filename="../../console/ui/wording.py" line="539"/>
-        <location filename="../../console/ui/wording.py" line="608"/>
+        <location filename="../../console/ui/wording.py" line="540"/>
+        <location filename="../../console/ui/wording.py" line="609"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../console/ui/report_pdf.py" line="168"/>
-        <location filename="../../console/ui/wording.py" line="609"/>
+        <location filename="../../console/ui/wording.py" line="610"/>
         <source>Left before a decision</source>
         <translation>未有结果即离开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="615"/>
+        <location filename="../../console/ui/wording.py" line="616"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="616"/>
+        <location filename="../../console/ui/wording.py" line="617"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="617"/>
+        <location filename="../../console/ui/wording.py" line="618"/>
         <source>Hong Kong/Macau permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="618"/>
+        <location filename="../../console/ui/wording.py" line="619"/>
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="619"/>
+        <location filename="../../console/ui/wording.py" line="620"/>
         <source>Police ID card</source>
         <translation>警官证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="620"/>
+        <location filename="../../console/ui/wording.py" line="621"/>
         <source>Other document</source>
         <translation>其他证件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="626"/>
+        <location filename="../../console/ui/wording.py" line="627"/>
         <source>Contractor</source>
         <translation>施工人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="627"/>
+        <location filename="../../console/ui/wording.py" line="628"/>
         <source>Delivery</source>
         <translation>快递外卖</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="633"/>
+        <location filename="../../console/ui/wording.py" line="634"/>
         <source>The period&apos;s last day is before its first day: swap the two dates.</source>
         <translation>统计期间的最后一天早于第一天：请对调两个日期。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="636"/>
+        <location filename="../../console/ui/wording.py" line="637"/>
         <source>A report covers at most %1 days: choose a shorter period.</source>
         <translation>一份报表最多统计 %1 天：请选择较短的统计期间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="639"/>
+        <location filename="../../console/ui/wording.py" line="640"/>
         <source>Give the month as YYYY-MM, for example 2026-11.</source>
         <translation>月份请写成 YYYY-MM，例如 2026-11。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="649"/>
+        <location filename="../../console/ui/wording.py" line="650"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="652"/>
+        <location filename="../../console/ui/wording.py" line="653"/>
         <source>Too many failed tries: the account is locked until %1.</source>
         <translation>失败次数过多：账号已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="656"/>
+        <location filename="../../console/ui/wording.py" line="657"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="688"/>
+        <location filename="../../console/ui/wording.py" line="681"/>
+        <source>The database cannot be reached: the console is read-only until it is back. Nothing was saved.</source>
+        <translation>无法连接数据库：恢复之前控制台为只读。本次操作未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="696"/>
+        <source>The database cannot be reached: showing what was last loaded.</source>
+        <translation>无法连接数据库：显示的是最后一次加载的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wording.py" line="706"/>
         <source>Log-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="689"/>
+        <location filename="../../console/ui/wording.py" line="707"/>
         <source>Alarm raised</source>
         <translation>报警产生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="690"/>
+        <location filename="../../console/ui/wording.py" line="708"/>
         <source>Alarm repeated</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="691"/>
+        <location filename="../../console/ui/wording.py" line="709"/>
         <source>Device restored</source>
         <translation>设备恢复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="692"/>
+        <location filename="../../console/ui/wording.py" line="710"/>
         <source>Panel reset</source>
         <translation>主机复位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="693"/>
+        <location filename="../../console/ui/wording.py" line="711"/>
         <source>Device event stored</source>
         <translation>设备事件已记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="694"/>
+        <location filename="../../console/ui/wording.py" line="712"/>
         <source>Resent report (duplicate)</source>
         <translation>重发报告（重复）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="695"/>
+        <location filename="../../console/ui/wording.py" line="713"/>
         <source>Alarm acknowledged</source>
         <translation>报警已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="696"/>
+        <location filename="../../console/ui/wording.py" line="714"/>
         <source>SOP step done</source>
         <translation>处置步骤完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="697"/>
+        <location filename="../../console/ui/wording.py" line="715"/>
         <source>Guard dispatched</source>
         <translation>已派遣保安</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="698"/>
+        <location filename="../../console/ui/wording.py" line="716"/>
         <source>Alarm comment</source>
         <translation>报警备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="699"/>
+        <location filename="../../console/ui/wording.py" line="717"/>
         <source>Alarm closed</source>
         <translation>报警已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="700"/>
+        <location filename="../../console/ui/wording.py" line="718"/>
         <source>Zone shelved</source>
         <translation>防区已搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="701"/>
+        <location filename="../../console/ui/wording.py" line="719"/>
         <source>Zone unshelved</source>
         <translation>防区取消搁置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="702"/>
+        <location filename="../../console/ui/wording.py" line="720"/>
         <source>Log-out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="703"/>
+        <location filename="../../console/ui/wording.py" line="721"/>
         <source>Failed password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="704"/>
+        <location filename="../../console/ui/wording.py" line="722"/>
         <source>Account locked out</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="705"/>
+        <location filename="../../console/ui/wording.py" line="723"/>
         <source>Refused: account locked</source>
         <translation>拒绝：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="706"/>
+        <location filename="../../console/ui/wording.py" line="724"/>
         <source>Console unlocked</source>
         <translation>值班台解锁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="707"/>
+        <location filename="../../console/ui/wording.py" line="725"/>
         <source>Command-line authorisation</source>
         <translation>命令行授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="708"/>
+        <location filename="../../console/ui/wording.py" line="726"/>
         <source>Password check for change</source>
         <translation>修改密码前验证</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="709"/>
+        <location filename="../../console/ui/wording.py" line="727"/>
         <source>Console locked</source>
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="710"/>
+        <location filename="../../console/ui/wording.py" line="728"/>
         <source>User added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="711"/>
+        <location filename="../../console/ui/wording.py" line="729"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="712"/>
+        <location filename="../../console/ui/wording.py" line="730"/>
         <source>User enabled/disabled</source>
         <translation>启用/停用用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="713"/>
+        <location filename="../../console/ui/wording.py" line="731"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="714"/>
+        <location filename="../../console/ui/wording.py" line="732"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="715"/>
+        <location filename="../../console/ui/wording.py" line="733"/>
         <source>Personal setting saved</source>
         <translation>保存个人设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="716"/>
+        <location filename="../../console/ui/wording.py" line="734"/>
         <source>Service started</source>
         <translation>服务启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wording.py" line="717"/>
+        <location filename="../../console/ui/wording.py" line="735"/>
         <source>Service stopped</source>
         <translation>服务停止</translation>
     </message>
