@@ -259,7 +259,7 @@ class ChangeFeed:
             except (psycopg.Error, DatabaseUnavailable, OSError) as exc:
                 if not self._stop.is_set():
                     if self.state is DbState.ONLINE:
-                        log.warning("change feed: %s", str(exc).strip().splitlines()[0:1])
+                        log.warning("change feed: %s", (str(exc).strip().splitlines() or [""])[0])
                     self._set_state(DbState.OFFLINE)
                     self._stop.wait(RETRY_S)
             except Exception:
