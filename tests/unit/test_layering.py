@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from console.paths import ROOT
+
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
 
 PROBE = """
 import importlib, pkgutil, sys
@@ -15,8 +19,6 @@ for pkg in (console.core, devices, schema):
         if ".migrations" not in mod.name:
             importlib.import_module(mod.name)
 import console.cli
-
-pytestmark = pytest.mark.no_database  # runs once, not again per engine
 qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6")))
 print(",".join(qt))
 """
