@@ -96,20 +96,21 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     return engine
 
 
+def _libpq_options(role: str) -> dict[str, Any]:
+    """How every PostgreSQL connection of this process is made (pooled or direct)."""
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": application_name(role),
+        # a server gone without a word (power, network) is noticed within ~10 s
+        "keepalives": 1,
+        "keepalives_idle": 5,
+        "keepalives_interval": 2,
+        "keepalives_count": 2,
+    }
+
+
 def _postgres_engine(url: str) -> Engine:
-    return create_engine(
-        url,
-        pool_pre_ping=True,
-        connect_args={
-            "connect_timeout": CONNECT_TIMEOUT_S,
-            "application_name": application_name(),
-            # a server gone without a word (power, network) is noticed within ~10 s
-            "keepalives": 1,
-            "keepalives_idle": 5,
-            "keepalives_interval": 2,
-            "keepalives_count": 2,
-        },
-    )
+    return create_engine(url, pool_pre_ping=True, connect_args=_libpq_options("desk"))
 
 
 def _unreachable(exc: BaseException) -> bool:
@@ -177,9 +178,13 @@ class Database:
             Path(self.parsed_url.database) if self.is_sqlite and self.parsed_url.database else None
         )
 
-    def libpq_url(self) -> str:
-        """The PostgreSQL URL as libpq (psycopg.connect) takes it, password included."""
-        return self.parsed_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    def connect_direct(self, role: str) -> Any:
+        """A psycopg connection of its own, outside the pool, in autocommit (LISTEN, the
+        device-ownership locks); `role` names it in pg_stat_activity."""
+        import psycopg
+
+        url = self.parsed_url.set(drivername="postgresql").render_as_string(hide_password=False)
+        return psycopg.connect(url, autocommit=True, **_libpq_options(role))
 
     @contextmanager
     def _unreachable_as_unavailable(self) -> Iterator[None]:

@@ -85,9 +85,13 @@ def note_alone(db: Database, topic: str, **data: Any) -> None:
         note(s, topic, **data)
 
 
+def _newest_id(s: Session) -> int:
+    return int(s.scalar(select(func.coalesce(func.max(Change.id), 0))) or 0)
+
+
 def last_change_id(db: Database) -> int:
     with db.read() as s:
-        return int(s.scalar(select(func.coalesce(func.max(Change.id), 0))) or 0)
+        return _newest_id(s)
 
 
 def prune(db: Database, now: datetime | None = None) -> int:
@@ -166,7 +170,7 @@ class ChangeFeed:
             count = 0
             while True:
                 with self.db.read() as s:
-                    newest = int(s.scalar(select(func.coalesce(func.max(Change.id), 0))) or 0)
+                    newest = _newest_id(s)
                     if newest < self.last_id:
                         # the table went back (a restored backup): go on from its newest row
                         log.warning(
@@ -239,20 +243,9 @@ class ChangeFeed:
     def _run_postgres(self) -> None:
         import psycopg
 
-        from schema.db import CONNECT_TIMEOUT_S, application_name
-
         while not self._stop.is_set():
             try:
-                with psycopg.connect(
-                    self.db.libpq_url(),
-                    autocommit=True,
-                    connect_timeout=CONNECT_TIMEOUT_S,
-                    application_name=application_name("feed"),
-                    keepalives=1,
-                    keepalives_idle=5,
-                    keepalives_interval=2,
-                    keepalives_count=2,
-                ) as conn:
+                with self.db.connect_direct("feed") as conn:
                     conn.execute(f"LISTEN {CHANGES_CHANNEL}".encode())
                     self._back_online()  # listening first: nothing falls in between
                     self._listen(conn)

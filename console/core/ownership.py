@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from schema.db import CONNECT_TIMEOUT_S, Database, application_name
+from schema.db import Database, application_name
 
 log = logging.getLogger(__name__)
 
@@ -86,15 +86,8 @@ class DeviceOwnership:
     # -- PostgreSQL -------------------------------------------------------------------------
 
     def _connection(self) -> Any:
-        import psycopg
-
         if self._conn is None or self._conn.closed:
-            self._conn = psycopg.connect(
-                self.db.libpq_url(),
-                autocommit=True,
-                connect_timeout=CONNECT_TIMEOUT_S,
-                application_name=self.description,
-            )
+            self._conn = self.db.connect_direct(self.role)
         return self._conn
 
     def _claim_pg(self, device: str) -> Claim:
