@@ -42,9 +42,31 @@ STATE_COLUMN = 4
 OWNER_COLUMN = 5
 
 
-def owner_text(claim: Claim) -> str:
-    who = claim.owner or QCoreApplication.translate("SitePane", "another Watchdesk process")
-    return QCoreApplication.translate("SitePane", "Run by another process: %1").replace("%1", who)
+def _who(claim: Claim) -> str:
+    return claim.owner or QCoreApplication.translate("SitePane", "another Watchdesk process")
+
+
+def owner_text(claim: Claim, *, recorder: bool = False) -> str:
+    """Who runs a device this desk does not open (for a camera: who records it)."""
+    if recorder:
+        text = QCoreApplication.translate("SitePane", "Recorded by another process: %1")
+    else:
+        text = QCoreApplication.translate("SitePane", "Run by another process: %1")
+    return text.replace("%1", _who(claim))
+
+
+def owner_tip(claim: Claim, *, recorder: bool = False) -> str:
+    if recorder:
+        text = QCoreApplication.translate(
+            "SitePane", "This desk shows the camera but does not record it: %1 records it."
+        )
+    else:
+        text = QCoreApplication.translate(
+            "SitePane",
+            "This desk does not open the device: %1 runs it. The state shown is the one "
+            "that process shares.",
+        )
+    return text.replace("%1", _who(claim))
 
 
 def _address(source: AlarmSource) -> str:
@@ -76,6 +98,7 @@ class SitePane(QWidget):
             ]
         )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)  # "Run by" whole: it scrolls instead
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -97,7 +120,7 @@ class SitePane(QWidget):
             kind = self.tr("camera, recorded") if cam.record else self.tr("camera")
             row = [cam.name, cam.id, kind, cam.main]
             item = self._device(cams, ("camera", cam.id), row)
-            self._owner(item, refused.get(recorder_device(cam.id)))
+            self._owner(item, refused.get(recorder_device(cam.id)), recorder=True)
         count = str(len(site.alarm_sources))
         sources = self._group(self.tr("Alarm sources (%1)").replace("%1", count))
         for src in site.alarm_sources:
@@ -128,17 +151,10 @@ class SitePane(QWidget):
         item.setText(STATE_COLUMN, health_text(current.state))
         item.setToolTip(STATE_COLUMN, current.detail)
 
-    def _owner(self, item: QTreeWidgetItem, claim: Claim | None) -> None:
-        if claim is None:
-            return
-        item.setText(OWNER_COLUMN, owner_text(claim))
-        item.setToolTip(
-            OWNER_COLUMN,
-            self.tr(
-                "This desk does not open the device: %1 runs it. The state shown is the one "
-                "that process shares."
-            ).replace("%1", claim.owner or self.tr("another Watchdesk process")),
-        )
+    def _owner(self, item: QTreeWidgetItem, claim: Claim | None, *, recorder: bool = False) -> None:
+        if claim is not None:
+            item.setText(OWNER_COLUMN, owner_text(claim, recorder=recorder))
+            item.setToolTip(OWNER_COLUMN, owner_tip(claim, recorder=recorder))
 
     def _on_event(self, event: Event) -> None:
         if event.topic != "health.changed":

@@ -6888,93 +6888,102 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
     </message>
     <message>
         <location filename="../../console/ui/site_pane.py" line="46"/>
-        <location filename="../../console/ui/site_pane.py" line="140"/>
         <source>another Watchdesk process</source>
         <translation>另一个值班台进程</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="47"/>
+        <location filename="../../console/ui/site_pane.py" line="52"/>
+        <source>Recorded by another process: %1</source>
+        <translation>由其他进程录像：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="54"/>
         <source>Run by another process: %1</source>
         <translation>由其他进程运行：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="56"/>
+        <location filename="../../console/ui/site_pane.py" line="60"/>
+        <source>This desk shows the camera but does not record it: %1 records it.</source>
+        <translation>本值班台显示此摄像机但不录像：由 %1 录像。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="78"/>
         <source>simulated, %1 scripted steps</source>
         <translation>模拟，脚本 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="67"/>
+        <location filename="../../console/ui/site_pane.py" line="89"/>
         <source>Site devices</source>
         <translation>站点设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="70"/>
+        <location filename="../../console/ui/site_pane.py" line="92"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="71"/>
+        <location filename="../../console/ui/site_pane.py" line="93"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="72"/>
+        <location filename="../../console/ui/site_pane.py" line="94"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="73"/>
+        <location filename="../../console/ui/site_pane.py" line="95"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="74"/>
+        <location filename="../../console/ui/site_pane.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="75"/>
+        <location filename="../../console/ui/site_pane.py" line="97"/>
         <source>Run by</source>
         <translation>运行者</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="95"/>
+        <location filename="../../console/ui/site_pane.py" line="118"/>
         <source>Cameras (%1)</source>
         <translation>摄像机（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="97"/>
+        <location filename="../../console/ui/site_pane.py" line="120"/>
         <source>camera, recorded</source>
         <translation>摄像机，录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="97"/>
+        <location filename="../../console/ui/site_pane.py" line="120"/>
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="102"/>
+        <location filename="../../console/ui/site_pane.py" line="125"/>
         <source>Alarm sources (%1)</source>
         <translation>报警源（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="108"/>
+        <location filename="../../console/ui/site_pane.py" line="131"/>
         <source>Zones (%1)</source>
         <translation>防区（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="112"/>
-        <location filename="../../console/ui/site_pane.py" line="113"/>
+        <location filename="../../console/ui/site_pane.py" line="135"/>
+        <location filename="../../console/ui/site_pane.py" line="136"/>
         <source>Intercom</source>
         <translation>对讲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="138"/>
+        <location filename="../../console/ui/site_pane.py" line="64"/>
         <source>This desk does not open the device: %1 runs it. The state shown is the one that process shares.</source>
         <translation>本值班台不打开此设备：由 %1 运行。显示的状态由该进程共享。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="154"/>
+        <location filename="../../console/ui/site_pane.py" line="170"/>
         <source>Site and devices</source>
         <translation>站点设备</translation>
     </message>

@@ -176,7 +176,7 @@ def test_a_lost_database_is_shown_read_only_and_caught_up(
         _close(desk, other)
 
 
-def test_a_device_another_process_runs_says_who(qtbot, desk: Desk) -> None:
+def test_a_device_another_process_runs_says_who(qtbot, desk: Desk, artifacts: Path) -> None:
     """The site pane shows who runs a device this desk does not open, and its shared health."""
     _users(desk)
     other = Desk.open(DEMO_SITE)
@@ -208,8 +208,11 @@ def test_a_device_another_process_runs_says_who(qtbot, desk: Desk) -> None:
         cameras = tree.topLevelItem(0)
         for i in range(cameras.childCount()):
             camera = cameras.child(i)
-            runs_elsewhere = camera.text(5).startswith("Run by another process: ")
-            assert runs_elsewhere == (camera.text(1) in recorded), camera.text(1)
+            elsewhere = camera.text(5).startswith("Recorded by another process: watchdesk ")
+            assert elsewhere == (camera.text(1) in recorded), camera.text(1)
+        window.resize(1600, 900)
+        qtbot.wait(100)  # laid out at that size
+        window.docks["site"].widget().grab().save(str(artifacts / "site-pane-refused.png"))
     finally:
         if window is not None and window.isVisible():
             window.close()
