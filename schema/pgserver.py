@@ -50,6 +50,24 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+SCRATCH_FREE = 1 << 30  # tmpfs space wanted before the cluster goes there (bytes)
+
+
+def _scratch() -> str | None:
+    """Where to put the cluster: /dev/shm when it is a roomy tmpfs, else the temp folder.
+
+    Creating a database copies a few hundred files; on tmpfs that takes a tenth of the time it
+    takes on disk, and the server is thrown away anyway (with fsync off it is not crash-safe
+    against the machine, only against itself). A container's small /dev/shm is not used."""
+    shm = Path("/dev/shm")  # noqa: S108 - a private mkdtemp folder inside it
+    try:
+        stat = os.statvfs(shm)
+    except OSError:
+        return None
+    roomy = stat.f_bavail * stat.f_frsize >= SCRATCH_FREE
+    return str(shm) if roomy and os.access(shm, os.W_OK | os.X_OK) else None
+
+
 def _run_as() -> str | None:
     """The user to run the server as when we are root."""
     if os.geteuid() != 0:
@@ -73,7 +91,7 @@ class PgServer:
         self.bin = bins
         self.fsync = fsync
         self.port = _free_port()
-        self.root = Path(tempfile.mkdtemp(prefix="watchdesk-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix="watchdesk-pg-", dir=_scratch()))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.user = _run_as()
@@ -137,6 +155,13 @@ class PgServer:
             self.stop()
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+    def drop_database(self, name: str) -> None:
+        """Drop a database, ending any session still connected to it."""
+        import psycopg
+
+        with psycopg.connect(self.libpq(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'.encode())
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}/{database}"

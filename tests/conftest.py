@@ -77,9 +77,11 @@ _databases = itertools.count(1)
 
 
 @pytest.fixture
-def pg_url(pg_server: PgServer) -> str:
-    """A fresh, migrated PostgreSQL database for this test."""
-    return pg_server.create_database(f"test_{os.getpid()}_{next(_databases)}", PG_TEMPLATE)
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test, dropped after it."""
+    name = f"test_{os.getpid()}_{next(_databases)}"
+    yield pg_server.create_database(name, PG_TEMPLATE)
+    pg_server.drop_database(name)
 
 
 @pytest.fixture(autouse=True)

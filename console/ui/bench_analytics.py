@@ -72,7 +72,7 @@ class Plan:
     @classmethod
     def make(cls, quick: bool) -> Plan:
         if quick:
-            return cls(warmup_s=1.0, window_s=4.0, events=2)
+            return cls(warmup_s=0.5, window_s=3.0, events=2)
         return cls(warmup_s=4.0, window_s=30.0, events=10)
 
 

@@ -29,6 +29,7 @@ def _edit(site: Path, old: str, new: str) -> None:
     site.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.no_database  # the command opens no database
 def test_intercom_call_prints_one_json_line(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["intercom", "call", "10102", "--site", str(site)]) == 0  # the demo's busy room
     out = capsys.readouterr().out.strip().splitlines()
@@ -39,6 +40,7 @@ def test_intercom_call_prints_one_json_line(site: Path, capsys: pytest.CaptureFi
     assert line["call_id"]
 
 
+@pytest.mark.no_database  # the command opens no database
 def test_intercom_call_exits_0_when_nobody_is_there(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -47,6 +49,7 @@ def test_intercom_call_exits_0_when_nobody_is_there(
     assert (line["outcome"], line["rings"]) == ("unreachable", 0)
 
 
+@pytest.mark.no_database  # the command opens no database
 def test_intercom_call_that_cannot_be_attempted_fails(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -60,6 +63,7 @@ def test_intercom_call_that_cannot_be_attempted_fails(
     assert "no [intercom] section" in capsys.readouterr().err
 
 
+@pytest.mark.no_database  # the command opens no database
 def test_intercom_call_checks_its_listen_address(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -24,6 +24,8 @@ from devices.intercom.factory import make_intercom
 from devices.intercom.sim import SimIntercom
 from devices.intercom.sip import NetstringReader, SipIntercom, closed_outcome, encode_netstring
 
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
+
 # -- room URIs and ring counting -----------------------------------------------------------------
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from devices.cameras.retention import LockRef, SegmentRef, is_locked, plan_retention
+
+pytestmark = pytest.mark.no_database  # runs once, not again per engine
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)
