@@ -113,6 +113,11 @@ def _postgres_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=_libpq_options("desk"))
 
 
+# SQLSTATEs of a server going away or refusing sessions: admin/crash shutdown, starting up,
+# too many connections (class 08, connection exceptions, is matched as a class)
+OUT_OF_REACH_STATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+
+
 def _unreachable(exc: BaseException) -> bool:
     """Whether a driver error means the server is out of reach (not a bad statement)."""
     if not isinstance(exc, DBAPIError):
@@ -123,7 +128,16 @@ def _unreachable(exc: BaseException) -> bool:
         import psycopg
     except ImportError:  # pragma: no cover - a dependency
         return False
-    return isinstance(exc.orig, psycopg.OperationalError | psycopg.InterfaceError)
+    orig = exc.orig
+    if isinstance(orig, psycopg.InterfaceError):
+        return True  # the client's connection is closed or broken
+    if not isinstance(orig, psycopg.OperationalError):
+        return False
+    # Lock timeouts, cancelled statements and serialization failures are OperationalErrors
+    # too, but the server answered them: only a failure without a server code (refused,
+    # timed out, reset) or the link and shutdown codes mean the server is out of reach.
+    state = orig.sqlstate
+    return state is None or state.startswith("08") or state in OUT_OF_REACH_STATES
 
 
 class Database:

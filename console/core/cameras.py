@@ -114,6 +114,9 @@ class CameraService:
         self._masks = {c.id: Masker() for c in site.cameras}
         # Video-loss events are stored one at a time (a camera's views and recorder all report).
         self._ingest_lock = threading.Lock()
+        # Cameras another process records: that process raises their video loss (its recorder
+        # sees the loss too), so desks watching the same camera do not raise it once each.
+        self._loss_raised_elsewhere: frozenset[str] = frozenset()
 
     # -- the site's cameras -------------------------------------------------------------------
 
@@ -184,6 +187,15 @@ class CameraService:
             self._views.pop(key, None)
             self._streams[camera_id].pop(key, None)
 
+    def raise_loss_elsewhere(self, camera_ids: set[str] | frozenset[str]) -> None:
+        """The cameras whose video loss another process (their recorder's owner) raises; this
+        desk still shows them offline, but stores no video-loss fault or restore for them."""
+        unknown = set(camera_ids) - set(self._by_id)
+        if unknown:
+            raise KeyError(f"no camera {sorted(unknown)[0]!r} in {self.site.path.name}")
+        with self._lock:
+            self._loss_raised_elsewhere = frozenset(camera_ids)
+
     # -- state --------------------------------------------------------------------------------
 
     def report(self, camera_id: str, key: str, status: StreamStatus) -> None:
@@ -235,6 +247,15 @@ class CameraService:
 
     def _video_event(self, camera: Camera, type_: EventType, state: CameraState) -> None:
         lost = type_ is EventType.COMM_FAULT
+        with self._lock:
+            elsewhere = camera.id in self._loss_raised_elsewhere
+        if elsewhere:
+            log.info(
+                "camera %s %s here; its recorder's owner raises the video loss",
+                camera.id,
+                "lost" if lost else "back",
+            )
+            return
         text = f"信号丢失 video loss since {state.since:%H:%M:%S} UTC" if lost else "信号恢复"
         if state.detail and lost:
             text += f": {state.detail}"

@@ -249,7 +249,9 @@ class Desk:
             for s in self.site.alarm_sources
             if not isinstance(s, VideoSource) and claim(source_device(s.id))
         }
-        cameras = {c.id for c in self.site.cameras if c.record and claim(recorder_device(c.id))}
+        recorded = [c.id for c in self.site.cameras if c.record]
+        cameras = {cid for cid in recorded if claim(recorder_device(cid))}
+        self.cameras.raise_loss_elsewhere(set(recorded) - cameras)
         analyse = claim(ANALYSIS_DEVICE)
         self._owned_sources = sources | (set(video) if analyse else set())
         self.refused = refused
@@ -265,6 +267,7 @@ class Desk:
         self.ingest.stop()
         self.ownership.release_all()
         self._owned_sources = set()
+        self.cameras.raise_loss_elsewhere(frozenset())
 
     def intercom(self) -> Intercom | None:
         """The site's intercom, started on first use (this may start baresip: call it from a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -21,6 +22,16 @@ def _no_running_pool_tasks(qapp: QApplication) -> Iterator[None]:
     pool = QThreadPool.globalInstance()
     assert pool.waitForDone(5000), "background tasks still running after the test"
     QApplication.processEvents()
+
+
+@pytest.fixture
+def desk(qapp: QApplication, demo_site: Path) -> Iterator[Desk]:
+    """The demo desk, closed only once the window's pool tasks that read through it are done
+    (closing it under a running task tears a database connection out of its hands)."""
+    d = Desk.open(demo_site)
+    yield d
+    QThreadPool.globalInstance().waitForDone(5000)
+    d.close()
 
 
 @pytest.fixture(autouse=True)

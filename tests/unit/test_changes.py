@@ -17,7 +17,8 @@ from sqlalchemy import func, select, update
 
 from console.core import changes
 from console.core.auth import Role
-from console.core.desk import SHARED_HEALTH, Desk
+from console.core.cameras import VIDEO_LOSS_CODE
+from console.core.desk import SHARED_HEALTH, Desk, recorder_device
 from console.core.dutylog import Category
 from console.core.events import Event
 from console.core.health import Health
@@ -25,6 +26,7 @@ from console.core.ownership import DeviceOwnership
 from console.core.service import NOTHING_TO_RUN, HeadlessService
 from console.core.site import DATABASE_URL_ENV
 from devices.alarms.base import DeviceEvent, EventType
+from devices.cameras.base import StreamState, StreamStatus
 from schema.models import Change
 from schema.types import utcnow
 
@@ -238,6 +240,59 @@ def test_the_owner_shares_its_devices_health(shared: Path) -> None:
     finally:
         one.close()
         other.close()
+
+
+CAMERAS = """
+[[cameras]]
+id = "yard"
+name = "后院 Yard"
+main = "sim:yard"
+record = true
+
+[[cameras]]
+id = "hall"
+name = "大堂 Hall"
+main = "sim:hall"
+"""
+
+
+def test_only_the_recorders_owner_raises_a_cameras_video_loss(shared: Path) -> None:
+    """A desk watching a camera another process records shows it offline but leaves the
+    video-loss fault to the recorder's owner; a camera nobody records is raised by the desk."""
+    site = shared.with_name("cameras.toml")
+    site.write_text(shared.read_text(encoding="utf-8") + CAMERAS, encoding="utf-8")
+    owner, desk = Desk.open(site, role="service"), Desk.open(site)
+    recorder = DeviceOwnership(owner.db, "service")  # the owner's recorder, without recording
+    try:
+        assert recorder.claim(recorder_device("yard")).ok
+        refused = desk.start_devices()
+        assert recorder_device("yard") in [c.device for c in refused]
+
+        def lost(camera: str) -> StreamStatus:
+            return StreamStatus(f"sim:{camera}", StreamState.OFFLINE, utcnow(), "no frames")
+
+        def faults() -> list[tuple[str, str]]:
+            views = desk.alarms.open_alarms()
+            return [(a.source_id, a.event) for a in views if a.code == VIDEO_LOSS_CODE]
+
+        desk.cameras.report("yard", "tile-1", lost("yard"))
+        state = desk.cameras.state("yard")
+        assert state is not None
+        assert state.state is StreamState.OFFLINE  # the tile says so here
+        assert faults() == []  # but the fault is the owner's to raise
+        owner.cameras.report("yard", "recorder", lost("yard"))
+        assert faults() == [("camera:yard", "comm_fault")]
+        desk.cameras.report("hall", "tile-2", lost("hall"))  # nobody records the hall
+        assert sorted(faults()) == [("camera:hall", "comm_fault"), ("camera:yard", "comm_fault")]
+        desk.stop_devices()  # the desk no longer defers to anyone
+        desk.cameras.report("yard", "tile-1", lost("yard"))  # unchanged state: nothing new
+        desk.cameras.report("yard", "tile-1", StreamStatus("sim:yard", StreamState.LIVE, utcnow()))
+        restored = [a for a in desk.alarms.open_alarms() if a.source_id == "camera:yard"]
+        assert [a.restored_at is not None for a in restored] == [True]
+    finally:
+        recorder.release_all()
+        owner.close()
+        desk.close()
 
 
 def test_old_rows_are_pruned(desks: tuple[Desk, Desk]) -> None:

@@ -8,8 +8,9 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
-from schema.db import Database, DatabaseError, open_database, redact
+from schema.db import Database, DatabaseError, DatabaseUnavailable, open_database, redact
 from schema.models import Base
 
 
@@ -113,6 +114,28 @@ def test_postgresql_migrates_to_the_models_and_keeps_the_record_rules(pg_url: st
             "loans_kept_a_year",
         } <= triggers
         assert len(triggers) == 17
+    finally:
+        db.dispose()
+
+
+def _sleep_past_the_statement_timeout(db: Database) -> None:
+    with db.read() as s:
+        s.execute(text("SET LOCAL statement_timeout = 50"))
+        s.execute(text("SELECT pg_sleep(2)"))
+
+
+def test_only_a_server_out_of_reach_reads_as_a_lost_database(pg_url: str) -> None:
+    db = open_database(pg_url)
+    try:
+        # the server cancels a statement: its own error, not "database lost, read-only"
+        with pytest.raises(DBAPIError) as err:
+            _sleep_past_the_statement_timeout(db)
+        assert getattr(err.value.orig, "sqlstate", None) == "57014"
+        # the server ends the session: that is a lost database
+        with pytest.raises(DatabaseUnavailable, match="is unreachable: "), db.read() as s:
+            s.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        with db.read() as s:  # and the next transaction gets a new connection
+            assert s.scalar(text("SELECT 1")) == 1
     finally:
         db.dispose()
 
