@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -115,8 +116,10 @@ class CameraService:
         # Video-loss events are stored one at a time (a camera's views and recorder all report).
         self._ingest_lock = threading.Lock()
         # Cameras another process records: that process raises their video loss (its recorder
-        # sees the loss too), so desks watching the same camera do not raise it once each.
+        # sees the loss too), so desks watching the same camera do not raise it once each,
+        # as long as the recorder's owner still runs (asked at each loss and return).
         self._loss_raised_elsewhere: frozenset[str] = frozenset()
+        self._recorder_runs_elsewhere: Callable[[str], bool] = lambda camera_id: False
 
     # -- the site's cameras -------------------------------------------------------------------
 
@@ -187,14 +190,21 @@ class CameraService:
             self._views.pop(key, None)
             self._streams[camera_id].pop(key, None)
 
-    def raise_loss_elsewhere(self, camera_ids: set[str] | frozenset[str]) -> None:
+    def raise_loss_elsewhere(
+        self,
+        camera_ids: set[str] | frozenset[str],
+        recorder_runs_elsewhere: Callable[[str], bool] = lambda camera_id: True,
+    ) -> None:
         """The cameras whose video loss another process (their recorder's owner) raises; this
-        desk still shows them offline, but stores no video-loss fault or restore for them."""
+        desk still shows them offline, but stores no video-loss fault or restore for them
+        while `recorder_runs_elsewhere(camera_id)` says that owner still runs. Once it has
+        gone, the loss (or the return) is stored here: nobody else would."""
         unknown = set(camera_ids) - set(self._by_id)
         if unknown:
             raise KeyError(f"no camera {sorted(unknown)[0]!r} in {self.site.path.name}")
         with self._lock:
             self._loss_raised_elsewhere = frozenset(camera_ids)
+            self._recorder_runs_elsewhere = recorder_runs_elsewhere
 
     # -- state --------------------------------------------------------------------------------
 
@@ -248,14 +258,21 @@ class CameraService:
     def _video_event(self, camera: Camera, type_: EventType, state: CameraState) -> None:
         lost = type_ is EventType.COMM_FAULT
         with self._lock:
-            elsewhere = camera.id in self._loss_raised_elsewhere
-        if elsewhere:
-            log.info(
-                "camera %s %s here; its recorder's owner raises the video loss",
+            deferred = camera.id in self._loss_raised_elsewhere
+            runs_elsewhere = self._recorder_runs_elsewhere
+        if deferred:
+            if runs_elsewhere(camera.id):  # a lock probe: this is a worker thread
+                log.info(
+                    "camera %s %s here; its recorder's owner raises the video loss",
+                    camera.id,
+                    "lost" if lost else "back",
+                )
+                return
+            log.warning(
+                "camera %s %s and its recorder's owner is gone: stored here",
                 camera.id,
                 "lost" if lost else "back",
             )
-            return
         text = f"信号丢失 video loss since {state.since:%H:%M:%S} UTC" if lost else "信号恢复"
         if state.detail and lost:
             text += f": {state.detail}"

@@ -251,7 +251,10 @@ class Desk:
         }
         recorded = [c.id for c in self.site.cameras if c.record]
         cameras = {cid for cid in recorded if claim(recorder_device(cid))}
-        self.cameras.raise_loss_elsewhere(set(recorded) - cameras)
+        self.cameras.raise_loss_elsewhere(
+            set(recorded) - cameras,
+            lambda camera_id: self.ownership.held_elsewhere(recorder_device(camera_id)),
+        )
         analyse = claim(ANALYSIS_DEVICE)
         self._owned_sources = sources | (set(video) if analyse else set())
         self.refused = refused

@@ -70,6 +70,20 @@ class DeviceOwnership:
                 return self._claim_pg(device)
             return self._claim_file(device)
 
+    def held_elsewhere(self, device: str) -> bool:
+        """Whether another process holds the device now (a probe: nothing stays claimed).
+        False when this process holds it, and when the database cannot be asked."""
+        with self._lock:
+            if device in self._held:
+                return False
+            try:
+                if self.db.is_postgres:
+                    return self._probe_pg(device)
+                return self._probe_file(device)
+            except Exception:
+                log.warning("could not tell whether %s is run elsewhere", device, exc_info=True)
+                return False
+
     def release_all(self) -> None:
         with self._lock:
             for handle in self._held.values():
@@ -98,6 +112,14 @@ class DeviceOwnership:
             self._held[device] = True
             return Claim(device, True)
         return Claim(device, False, self._pg_owner(conn, key))
+
+    def _probe_pg(self, device: str) -> bool:
+        conn = self._connection()
+        key = lock_key(device)
+        if conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
+            return False
+        return True
 
     def _pg_owner(self, conn: Any, key: int) -> str:
         unsigned = key & 0xFFFF_FFFF_FFFF_FFFF
@@ -147,9 +169,19 @@ class DeviceOwnership:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
+    def _lock_file(self, device: str) -> Path:
+        return self._lock_dir() / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', device)}.lock"
+
+    def _probe_file(self, device: str) -> bool:
+        with open(self._lock_file(device), "a+", encoding="utf-8") as handle:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            return False  # closing the file drops the probe's lock
+
     def _claim_file(self, device: str) -> Claim:
-        name = re.sub(r"[^A-Za-z0-9_.-]", "_", device)
-        path = self._lock_dir() / f"{name}.lock"
+        path = self._lock_file(device)
         handle: IO[str] = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
