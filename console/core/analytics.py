@@ -38,7 +38,7 @@ from console.core import audit
 from console.core.alarms import AlarmService, IngestResult
 from console.core.auth import Actor, Permission, require
 from console.core.cameras import CameraService, camera_source_id
-from console.core.changes import note
+from console.core.changes import note, note_alone
 from console.core.events import EventBus
 from console.core.exports import ExportError, write_bytes_atomically
 from console.core.health import Health, HealthRegistry
@@ -48,7 +48,7 @@ from devices.alarms.base import DeviceEvent, EventType
 from devices.cameras.analysis import AnalysisWorker
 from devices.cameras.analytics import Analyzer, Detection, Rule, Schedule, TamperState
 from devices.cameras.masks import Polygon, polygon
-from schema.db import Database
+from schema.db import Database, DatabaseUnavailable
 from schema.models import VideoArea
 from schema.types import utcnow
 
@@ -67,6 +67,7 @@ THROWN_LOCK_BEFORE = timedelta(seconds=15)  # the evidence kept around a thrown 
 THROWN_LOCK_AFTER = timedelta(seconds=15)
 REFERENCE_SAVE_S = 600.0  # a camera's tamper reference is written to disk this often
 ANALYTICS_ACTOR = "analytics"  # who the core's own evidence locks are by
+TAMPER_TOPIC = "camera.tamper"  # a camera's tamper state, shared with every desk (change feed)
 
 TAMPER_CODE = {
     TamperState.COVERED: "tamper_covered",
@@ -179,6 +180,8 @@ class AnalyticsService:
         self._lock = threading.Lock()
         self._workers: dict[str, AnalysisWorker] = {}
         self._tamper: dict[str, TamperState] = {}
+        # cameras another process analyses: their last tamper state it shared
+        self._tamper_elsewhere: dict[str, TamperState] = {}
         self._saved_at: dict[str, float] = {}
         self._ingest_lock = threading.Lock()
         self.load_masks()
@@ -401,6 +404,10 @@ class AnalyticsService:
             mine = [a for a in areas if a.camera_id == camera.id]
             if self._wanted(camera, mine):
                 self._start_worker(camera, mine)
+                if camera.tamper:
+                    # a new analysis knows of no tampering yet: a badge another desk kept from
+                    # an analysis that died with the camera covered is cleared
+                    self._share_tamper(camera.id, TamperState.OK)
 
     def _start_worker(self, camera: Camera, areas: list[AreaView]) -> None:
         analyzer = Analyzer(
@@ -437,18 +444,40 @@ class AnalyticsService:
             self._save_reference(camera_id, worker)
         for camera_id, state in tampered.items():
             if state is not TamperState.OK:  # no longer watched: no badge that nobody updates
-                self.bus.publish("camera.tamper", camera_id=camera_id, state="ok")
+                self._share_tamper(camera_id, TamperState.OK)
 
     def worker(self, camera_id: str) -> AnalysisWorker | None:
         with self._lock:
             return self._workers.get(camera_id)
 
     def tamper_state(self, camera_id: str) -> TamperState | None:
-        """The camera's tamper state while it is analysed, else None."""
+        """The camera's tamper state while it is analysed, here or by the process that runs
+        the video analysis (as it last shared it); None when nobody has said."""
         with self._lock:
-            if camera_id not in self._workers:
-                return None
-            return self._tamper.get(camera_id, TamperState.OK)
+            if camera_id in self._workers:
+                return self._tamper.get(camera_id, TamperState.OK)
+            return self._tamper_elsewhere.get(camera_id)
+
+    def tamper_elsewhere(self, camera_id: str, value: str) -> None:
+        """Another process analysing the camera shared its tamper state (the change feed)."""
+        if camera_id not in {c.id for c in self.site.cameras}:
+            log.warning("tamper state of unknown camera %r ignored", camera_id)
+            return
+        try:
+            state = TamperState(value)
+        except ValueError:
+            log.warning("camera %s: unknown tamper state %r ignored", camera_id, value)
+            return
+        with self._lock:
+            self._tamper_elsewhere[camera_id] = state
+
+    def _share_tamper(self, camera_id: str, state: TamperState) -> None:
+        """Publish the state here and, through the change feed, on every other desk."""
+        try:
+            note_alone(self.db, TAMPER_TOPIC, camera_id=camera_id, state=state.value)
+        except DatabaseUnavailable:
+            log.info("tamper state of camera %s not shared: the database is unreachable", camera_id)
+            self.bus.publish(TAMPER_TOPIC, camera_id=camera_id, state=state.value)
 
     def reset_reference(self, actor: Actor, camera_id: str) -> None:
         """Take the camera's present view as its normal one (after it was re-aimed)."""
@@ -576,7 +605,7 @@ class AnalyticsService:
         state = (d.tamper or TamperState.COVERED) if d.raised else TamperState.OK
         with self._lock:
             self._tamper[camera.id] = state
-        self.bus.publish("camera.tamper", camera_id=camera.id, state=state.value)
+        self._share_tamper(camera.id, state)
 
     def _write_snapshot(self, camera: Camera, d: Detection) -> str | None:
         import cv2

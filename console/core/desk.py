@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from console.core import audit
 from console.core.alarms import AlarmService
-from console.core.analytics import AnalyticsService
+from console.core.analytics import TAMPER_TOPIC, AnalyticsService
 from console.core.auth import Actor, AuthService, Permission, require
 from console.core.cameras import CameraService
 from console.core.changes import ChangeFeed, note_alone
@@ -112,6 +112,7 @@ class Desk:
         self.bus.subscribe("health.changed", self._share_health)
         self.bus.subscribe(SHARED_HEALTH, self._shared_health)
         self.bus.subscribe("analytics.changed", self._areas_changed)
+        self.bus.subscribe(TAMPER_TOPIC, self._tamper_elsewhere)
         self._duty_lock = threading.Lock()  # log-in runs on a worker thread
         self._intercom_lock = threading.Lock()
         self._intercom: Intercom | None = None
@@ -143,7 +144,8 @@ class Desk:
 
     def start_sync(self) -> None:
         """Publish here what other desks and the service change (until close())."""
-        self._load_shared_health()
+        self._load_shared(SHARED_HEALTH, self._apply_health)
+        self._load_shared(TAMPER_TOPIC, self._apply_tamper)
         self.feed.start()
 
     def _reconnected(self) -> None:
@@ -203,17 +205,27 @@ class Desk:
         if event.origin is not None:
             self.analytics.changed_elsewhere(str(event.data.get("camera_id")))
 
-    def _load_shared_health(self) -> None:
-        """The last health each other owner shared (a desk started after the service)."""
+    def _tamper_elsewhere(self, event: Event) -> None:
+        if event.origin is not None:
+            self._apply_tamper(event.data)
+
+    def _apply_tamper(self, data: dict[str, Any]) -> None:
+        self.analytics.tamper_elsewhere(str(data.get("camera_id")), str(data.get("state")))
+
+    def _load_shared(self, topic: str, apply: Callable[[dict[str, Any]], None]) -> None:
+        """What other processes last shared on a topic (a desk started after the service):
+        every row in order, so the newest per device wins."""
         try:
             with self.db.read() as s:
                 rows = s.scalars(
-                    select(Change.data).where(Change.topic == SHARED_HEALTH).order_by(Change.id)
+                    select(Change.data)
+                    .where(Change.topic == topic, Change.origin != self.db.origin)
+                    .order_by(Change.id)
                 ).all()
         except DatabaseUnavailable:
             return
         for text in rows:
-            self._apply_health(json.loads(text))
+            apply(json.loads(text))
 
     def set_clock(self, clock: Callable[[], datetime]) -> None:
         """One clock for the services that date records (tests, and a replayed demo)."""

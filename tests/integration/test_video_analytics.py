@@ -11,16 +11,20 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import cv2
 import pytest
 
+from console.core import changes
 from console.core.alarms import AlarmView
 from console.core.analytics import AreaDraft
 from console.core.desk import Desk
-from devices.cameras.analytics import Schedule
+from console.core.events import Event
+from console.core.site import DATABASE_URL_ENV
+from devices.cameras.analytics import Schedule, TamperState
 
 EVENT_S = 5  # when the scripted events begin (the analysis has learnt each view by then)
 WHOLE = [[0.0, 0.15], [1.0, 0.15], [1.0, 1.0], [0.0, 1.0]]  # below the burnt-in clock
@@ -72,8 +76,20 @@ def off_now(desk: Desk) -> Schedule:
     )
 
 
+@dataclass
+class Watcher:
+    """Another desk on the same database, analysing nothing, and the tamper states it heard."""
+
+    desk: Desk
+    told: list[Event] = field(default_factory=list)
+
+
+# the analysing desk, its queue at the end, and the watching desk
+Run = tuple[Desk, list[AlarmView], Watcher]
+
+
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, list[AlarmView]]]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     """The six cameras analysed until every scripted event is over; the queue at the end."""
     folder = tmp_path_factory.mktemp("analytics")
     path = folder / "site.toml"
@@ -81,6 +97,9 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, list[A
     mp = pytest.MonkeyPatch()
     mp.setenv("XDG_DATA_HOME", str(folder / "data"))
     desk = Desk.open(path)
+    watcher = Watcher(Desk.open(path))
+    watcher.desk.bus.subscribe("camera.tamper", watcher.told.append)
+    watcher.desk.start_sync()
     try:
         from console.core.auth import Actor, Role
 
@@ -105,9 +124,12 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, list[A
             wait_for(f"{source} raised and restored", functools.partial(restored, source), 30)
         wait_for("the walk-zone restore", lambda: restored("video") or False, 10)
         desk.analytics.stop()
-        yield desk, desk.alarms.open_alarms()
+        newest = changes.last_change_id(desk.db)
+        wait_for("the other desk caught up", lambda: watcher.desk.feed.last_id >= newest, 5)
+        yield desk, desk.alarms.open_alarms(), watcher
     finally:
         desk.analytics.stop()
+        watcher.desk.close()
         desk.close()
         mp.undo()
 
@@ -135,9 +157,9 @@ def snapshot(desk: Desk, alarm_id: int) -> Path:
     ],
 )
 def test_tampering_raises_a_trouble_with_a_snapshot_and_restores(
-    run: tuple[Desk, list[AlarmView]], cid: str, code: str
+    run: Run, cid: str, code: str
 ) -> None:
-    desk, alarms = run
+    desk, alarms, _ = run
     [alarm] = of_source(alarms, f"camera:{cid}")
     assert (alarm.event, alarm.code, alarm.zone_kind) == ("trouble", code, "tamper")
     assert alarm.zone_name == cid  # the camera's name
@@ -150,14 +172,42 @@ def test_tampering_raises_a_trouble_with_a_snapshot_and_restores(
     assert desk.analytics.tamper_state(cid) is None  # no longer analysed (stopped)
 
 
-def test_walking_cameras_raise_no_tampering(run: tuple[Desk, list[AlarmView]]) -> None:
-    _, alarms = run
+def test_another_desk_follows_the_tamper_state_of_each_camera(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk analysing the cameras shares their tamper states; another desk's wall badges
+    and analytics pane follow them through the change feed."""
+    desk, _, watcher = run
+    told = watcher.told
+    for cid, covered in [("covered", "covered"), ("blurred", "defocused"), ("turned", "turned")]:
+        states = [e.data["state"] for e in told if e.data["camera_id"] == cid]
+        # OK when the analysis began, the tampering, OK again when it restored
+        assert states == ["ok", covered, "ok"], (cid, states)
+    assert {e.origin for e in told} == {desk.db.origin}
+    walking = [e.data["state"] for e in told if e.data["camera_id"] == "walker"]
+    assert walking == ["ok"]  # analysed for tampering, never tampered
+    # what the watcher's wall tiles and analytics pane read when a camera is put on them
+    assert watcher.desk.analytics.tamper_state("covered") is TamperState.OK
+    assert watcher.desk.analytics.tamper_state("walker-off") is None  # never said
+    # a desk started afterwards reads the last shared state (this test has XDG folders of its
+    # own: the database is named)
+    monkeypatch.setenv(DATABASE_URL_ENV, desk.db.url)
+    later = Desk.open(desk.site.path)
+    try:
+        later.start_sync()
+        assert later.analytics.tamper_state("turned") is TamperState.OK
+    finally:
+        later.close()
+
+
+def test_walking_cameras_raise_no_tampering(run: Run) -> None:
+    _, alarms, _ = run
     assert of_source(alarms, "camera:walker") == []
     assert of_source(alarms, "camera:facade") == []
 
 
-def test_intrusion_in_an_armed_area_raises_and_restores(run: tuple[Desk, list[AlarmView]]) -> None:
-    desk, alarms = run
+def test_intrusion_in_an_armed_area_raises_and_restores(run: Run) -> None:
+    desk, alarms, _ = run
     [alarm] = [a for a in alarms if a.zone_id == "walk-zone"]
     assert (alarm.zone_kind, alarm.code, alarm.priority, alarm.camera_id) == (
         "video",
@@ -175,15 +225,15 @@ def test_intrusion_in_an_armed_area_raises_and_restores(run: tuple[Desk, list[Al
     assert picture[int(0.9 * height), int(0.1 * width)].max() > 40
 
 
-def test_no_intrusion_outside_the_schedule(run: tuple[Desk, list[AlarmView]]) -> None:
-    _, alarms = run
+def test_no_intrusion_outside_the_schedule(run: Run) -> None:
+    _, alarms, _ = run
     assert [a for a in alarms if a.zone_id == "off-zone"] == []
 
 
 def test_a_falling_object_raises_thrown_and_locks_its_footage(
-    run: tuple[Desk, list[AlarmView]],
+    run: Run,
 ) -> None:
-    desk, alarms = run
+    desk, alarms, _ = run
     [alarm] = [a for a in alarms if a.zone_id == "fall-zone"]
     assert alarm.code == "thrown"
     [lock] = desk.recordings.locks("facade")
