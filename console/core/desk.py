@@ -37,13 +37,14 @@ from console.core.health import Health, HealthRegistry
 from console.core.incidents import IncidentService
 from console.core.ingest import AlarmIngest
 from console.core.loans import LoanService
-from console.core.ownership import Claim, DeviceOwnership
+from console.core.ownership import Claim, DeviceOwnership, OwnerWatch
 from console.core.plans import PlanService
 from console.core.recordings import RecordingService
 from console.core.reports import ReportService
 from console.core.shifts import ShiftService
 from console.core.site import Site, VideoSource, load_site
 from console.core.visits import IdHasher, VisitService
+from devices.alarms.base import DeviceEvent, EventType
 from devices.intercom.base import Intercom
 from schema.db import Database, DatabaseUnavailable, Note, open_database
 from schema.models import AuditRecord, Change, UserPref
@@ -71,6 +72,7 @@ class Desk:
         self.feed = ChangeFeed(db, self.bus, db.origin, on_reconnect=self._reconnected)
         self.ownership = DeviceOwnership(db, role)
         self.refused: list[Claim] = []  # devices another process runs (start_devices)
+        self.owner_watch: OwnerWatch | None = None  # while another process runs some device
         self._owned_sources: set[str] = set()
         self.auth = AuthService(db, self.bus)
         self.health = HealthRegistry(site, self.bus)
@@ -274,9 +276,48 @@ class Desk:
         self.recordings.start(cameras)
         if analyse:
             self.analytics.start()
+        if refused:
+            self.owner_watch = OwnerWatch(self.ownership, refused, self._owner_changed)
+            self.owner_watch.start()
         return refused
 
+    def _owner_changed(self, claim: Claim, gone: bool) -> None:
+        """The process running a device this desk left to it has gone (or one runs it again):
+        keep the refusals current for the site pane, and for an alarm source put a
+        communication fault in the queue: nobody receives its alarms now (a restore once
+        some process does again)."""
+        now = Claim(claim.device, False, claim.owner, stopped=gone)
+        self.refused = [now if c.device == claim.device else c for c in self.refused]
+        self.bus.publish("device.owner", device=claim.device, stopped=gone, owner=claim.owner)
+        sources = [
+            s.id
+            for s in self.site.alarm_sources
+            if claim.device
+            == (ANALYSIS_DEVICE if isinstance(s, VideoSource) else source_device(s.id))
+        ]
+        who = claim.owner or "another Watchdesk process"
+        for source_id in sources:
+            if gone:
+                detail = f"无人接收报警 nobody receives this source's alarms: {who} has stopped"
+                self.health.report("alarm_source", source_id, Health.FAULT, detail)
+            else:
+                detail = f"恢复接收 run again by {who}"
+            event = DeviceEvent(
+                source_id=source_id,
+                type=EventType.COMM_FAULT if gone else EventType.COMM_RESTORE,
+                point=None,
+                code="通讯故障",
+                text=detail,
+            )
+            try:
+                self.alarms.ingest(event)
+            except DatabaseUnavailable:
+                log.warning("could not store that %s: the database is unreachable", detail)
+
     def stop_devices(self) -> None:
+        if self.owner_watch is not None:
+            self.owner_watch.stop()
+            self.owner_watch = None
         self.analytics.stop()
         self.recordings.stop()
         self.ingest.stop()

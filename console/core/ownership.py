@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -42,10 +43,13 @@ class Claim:
     device: str
     ok: bool
     owner: str = ""  # who holds it when refused ("" if it could not be told)
+    stopped: bool = False  # refused, and that owner has gone since: nobody runs it now
 
     def refusal(self) -> str:
         """The operator's sentence for a refused claim."""
         who = self.owner or "another Watchdesk process"
+        if self.stopped:
+            return f"nobody runs {self.device} now: {who} ran it and has stopped"
         return f"{self.device} is already run by {who}; not starting it here"
 
 
@@ -70,19 +74,26 @@ class DeviceOwnership:
                 return self._claim_pg(device)
             return self._claim_file(device)
 
-    def held_elsewhere(self, device: str) -> bool:
-        """Whether another process holds the device now (a probe: nothing stays claimed).
-        False when this process holds it, and when the database cannot be asked."""
+    def probe(self, device: str) -> Claim | None:
+        """Who holds the device now, without claiming it: ok=True when nobody else does (or
+        this process does), else the owner; None when the database cannot be asked."""
         with self._lock:
             if device in self._held:
-                return False
+                return Claim(device, True)
             try:
                 if self.db.is_postgres:
                     return self._probe_pg(device)
                 return self._probe_file(device)
-            except Exception:
-                log.warning("could not tell whether %s is run elsewhere", device, exc_info=True)
-                return False
+            except Exception as exc:  # noqa: BLE001 - the database's or a lock file's: said, retried
+                first = (str(exc).splitlines() or [type(exc).__name__])[0]
+                log.warning("could not tell who runs %s: %s", device, first)
+                return None
+
+    def held_elsewhere(self, device: str) -> bool:
+        """Whether another process holds the device now; False when this process holds it,
+        and when the database cannot be asked."""
+        found = self.probe(device)
+        return found is not None and not found.ok
 
     def release_all(self) -> None:
         with self._lock:
@@ -113,13 +124,13 @@ class DeviceOwnership:
             return Claim(device, True)
         return Claim(device, False, self._pg_owner(conn, key))
 
-    def _probe_pg(self, device: str) -> bool:
+    def _probe_pg(self, device: str) -> Claim:
         conn = self._connection()
         key = lock_key(device)
         if conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
             conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
-            return False
-        return True
+            return Claim(device, True)
+        return Claim(device, False, self._pg_owner(conn, key))
 
     def _pg_owner(self, conn: Any, key: int) -> str:
         unsigned = key & 0xFFFF_FFFF_FFFF_FFFF
@@ -172,13 +183,14 @@ class DeviceOwnership:
     def _lock_file(self, device: str) -> Path:
         return self._lock_dir() / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', device)}.lock"
 
-    def _probe_file(self, device: str) -> bool:
+    def _probe_file(self, device: str) -> Claim:
         with open(self._lock_file(device), "a+", encoding="utf-8") as handle:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                return True
-            return False  # closing the file drops the probe's lock
+                handle.seek(0)
+                return Claim(device, False, handle.read().strip())
+            return Claim(device, True)  # closing the file drops the probe's lock
 
     def _claim_file(self, device: str) -> Claim:
         path = self._lock_file(device)
@@ -197,3 +209,72 @@ class DeviceOwnership:
         os.fsync(handle.fileno())
         self._held[device] = handle
         return Claim(device, True)
+
+
+class OwnerWatch:
+    """Watches the devices another process runs. When the owner has gone (its lock has been
+    free at two probes in a row: a restarted server frees every lock until the owners retake
+    them) `on_change(claim, gone=True)` is called; when some process holds the device again,
+    `on_change(claim, gone=False)` with the new owner. A probe that cannot reach the database
+    changes nothing. Runs on a thread of its own until stop()."""
+
+    INTERVAL_S = 5.0
+
+    def __init__(
+        self,
+        ownership: DeviceOwnership,
+        claims: list[Claim],
+        on_change: Callable[[Claim, bool], None],
+        interval_s: float | None = None,
+    ) -> None:
+        self._ownership, self._on_change = ownership, on_change
+        self._interval = self.INTERVAL_S if interval_s is None else interval_s
+        self._owner = {c.device: c for c in claims}  # the last known owner of each
+        self._gone: dict[str, bool] = dict.fromkeys(self._owner, False)
+        self._free_once: set[str] = set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="owner-watch", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.check()
+
+    def check(self) -> None:
+        """One round of probes (the thread's; tests call it directly)."""
+        for device in list(self._owner):
+            found = self._ownership.probe(device)
+            if found is None:
+                continue
+            if found.ok:  # free
+                if self._gone[device]:
+                    continue
+                if device not in self._free_once:
+                    self._free_once.add(device)  # once may be a server restart
+                    continue
+                self._gone[device] = True
+                log.error("%s is no longer run by %s: nobody runs it", device, self._who(device))
+                self._notify(self._owner[device], gone=True)
+            else:
+                self._free_once.discard(device)
+                if self._gone[device]:
+                    self._gone[device] = False
+                    self._owner[device] = found
+                    log.warning("%s is run again, by %s", device, found.owner or "another process")
+                    self._notify(found, gone=False)
+
+    def _who(self, device: str) -> str:
+        return self._owner[device].owner or "another Watchdesk process"
+
+    def _notify(self, claim: Claim, *, gone: bool) -> None:
+        try:
+            self._on_change(claim, gone)
+        except Exception:
+            log.exception("handling the owner change of %s failed", claim.device)

@@ -48,7 +48,11 @@ def _who(claim: Claim) -> str:
 
 def owner_text(claim: Claim, *, recorder: bool = False) -> str:
     """Who runs a device this desk does not open (for a camera: who records it)."""
-    if recorder:
+    if claim.stopped and recorder:
+        text = QCoreApplication.translate("SitePane", "⚠ Nobody records it now: %1 has stopped")
+    elif claim.stopped:
+        text = QCoreApplication.translate("SitePane", "⚠ Nobody runs it now: %1 has stopped")
+    elif recorder:
         text = QCoreApplication.translate("SitePane", "Recorded by another process: %1")
     else:
         text = QCoreApplication.translate("SitePane", "Run by another process: %1")
@@ -56,7 +60,13 @@ def owner_text(claim: Claim, *, recorder: bool = False) -> str:
 
 
 def owner_tip(claim: Claim, *, recorder: bool = False) -> str:
-    if recorder:
+    if claim.stopped:
+        text = QCoreApplication.translate(
+            "SitePane",
+            "The process that ran it (%1) has stopped and this desk does not take it over: "
+            "start the service again, or restart this desk to run it here.",
+        )
+    elif recorder:
         text = QCoreApplication.translate(
             "SitePane", "This desk shows the camera but does not record it: %1 records it."
         )
@@ -103,6 +113,7 @@ class SitePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         self._device_items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self._owner_items: dict[str, tuple[QTreeWidgetItem, bool]] = {}  # device -> recorder?
         self._fill()
         ctx.bridge.published.connect(self._on_event)
 
@@ -153,15 +164,26 @@ class SitePane(QWidget):
 
     def _owner(self, item: QTreeWidgetItem, claim: Claim | None, *, recorder: bool = False) -> None:
         if claim is not None:
+            self._owner_items[claim.device] = (item, recorder)
             item.setText(OWNER_COLUMN, owner_text(claim, recorder=recorder))
             item.setToolTip(OWNER_COLUMN, owner_tip(claim, recorder=recorder))
 
     def _on_event(self, event: Event) -> None:
+        if event.topic == "device.owner":
+            self._owner_changed(str(event.data.get("device")))
+            return
         if event.topic != "health.changed":
             return
         key = (str(event.data["kind"]), str(event.data["device_id"]))
         if key in self._device_items:
             self._show_health(key)
+
+    def _owner_changed(self, device: str) -> None:
+        """The owner of a device this desk left to another process stopped, or is back."""
+        claim = next((c for c in self.ctx.desk.refused if c.device == device), None)
+        if claim is not None and device in self._owner_items:
+            item, recorder = self._owner_items[device]
+            self._owner(item, claim, recorder=recorder)
 
 
 register(

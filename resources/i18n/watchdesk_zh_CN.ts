@@ -6893,97 +6893,112 @@ Copy the folder onto the medium, print receipt.pdf and have both parties sign it
     </message>
     <message>
         <location filename="../../console/ui/site_pane.py" line="52"/>
+        <source>⚠ Nobody records it now: %1 has stopped</source>
+        <translation>⚠ 当前无进程录像：%1 已停止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="54"/>
+        <source>⚠ Nobody runs it now: %1 has stopped</source>
+        <translation>⚠ 当前无进程运行：%1 已停止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="56"/>
         <source>Recorded by another process: %1</source>
         <translation>由其他进程录像：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="54"/>
+        <location filename="../../console/ui/site_pane.py" line="58"/>
         <source>Run by another process: %1</source>
         <translation>由其他进程运行：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="60"/>
+        <location filename="../../console/ui/site_pane.py" line="64"/>
+        <source>The process that ran it (%1) has stopped and this desk does not take it over: start the service again, or restart this desk to run it here.</source>
+        <translation>原先运行它的进程（%1）已停止，本值班台不会自动接管：请重新启动服务，或重启本值班台以在此运行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/site_pane.py" line="70"/>
         <source>This desk shows the camera but does not record it: %1 records it.</source>
         <translation>本值班台显示此摄像机但不录像：由 %1 录像。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="78"/>
+        <location filename="../../console/ui/site_pane.py" line="88"/>
         <source>simulated, %1 scripted steps</source>
         <translation>模拟，脚本 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="89"/>
+        <location filename="../../console/ui/site_pane.py" line="99"/>
         <source>Site devices</source>
         <translation>站点设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="92"/>
+        <location filename="../../console/ui/site_pane.py" line="102"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="93"/>
+        <location filename="../../console/ui/site_pane.py" line="103"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="94"/>
+        <location filename="../../console/ui/site_pane.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="95"/>
+        <location filename="../../console/ui/site_pane.py" line="105"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="96"/>
+        <location filename="../../console/ui/site_pane.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="97"/>
+        <location filename="../../console/ui/site_pane.py" line="107"/>
         <source>Run by</source>
         <translation>运行者</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="118"/>
+        <location filename="../../console/ui/site_pane.py" line="129"/>
         <source>Cameras (%1)</source>
         <translation>摄像机（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="120"/>
+        <location filename="../../console/ui/site_pane.py" line="131"/>
         <source>camera, recorded</source>
         <translation>摄像机，录像</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="120"/>
+        <location filename="../../console/ui/site_pane.py" line="131"/>
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="125"/>
+        <location filename="../../console/ui/site_pane.py" line="136"/>
         <source>Alarm sources (%1)</source>
         <translation>报警源（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="131"/>
+        <location filename="../../console/ui/site_pane.py" line="142"/>
         <source>Zones (%1)</source>
         <translation>防区（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="135"/>
-        <location filename="../../console/ui/site_pane.py" line="136"/>
+        <location filename="../../console/ui/site_pane.py" line="146"/>
+        <location filename="../../console/ui/site_pane.py" line="147"/>
         <source>Intercom</source>
         <translation>对讲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="64"/>
+        <location filename="../../console/ui/site_pane.py" line="74"/>
         <source>This desk does not open the device: %1 runs it. The state shown is the one that process shares.</source>
         <translation>本值班台不打开此设备：由 %1 运行。显示的状态由该进程共享。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/site_pane.py" line="170"/>
+        <location filename="../../console/ui/site_pane.py" line="192"/>
         <source>Site and devices</source>
         <translation>站点设备</translation>
     </message>

@@ -21,6 +21,7 @@ from console.core.desk import (
     recorder_device,
     source_device,
 )
+from console.core.ownership import OwnerWatch
 from console.core.site import DATABASE_URL_ENV
 from console.paths import DEMO_SITE
 from console.ui.alarm_pane import AlarmPane
@@ -176,8 +177,12 @@ def test_a_lost_database_is_shown_read_only_and_caught_up(
         _close(desk, other)
 
 
-def test_a_device_another_process_runs_says_who(qtbot, desk: Desk, artifacts: Path) -> None:
-    """The site pane shows who runs a device this desk does not open, and its shared health."""
+def test_a_device_another_process_runs_says_who(
+    qtbot, desk: Desk, artifacts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site pane shows who runs a device this desk does not open, and its shared health;
+    when that process stops, it says nobody runs it now."""
+    monkeypatch.setattr(OwnerWatch, "INTERVAL_S", 3600.0)  # the test probes itself
     _users(desk)
     other = Desk.open(DEMO_SITE)
     window: MainWindow | None = None
@@ -213,6 +218,25 @@ def test_a_device_another_process_runs_says_who(qtbot, desk: Desk, artifacts: Pa
         window.resize(1600, 900)
         qtbot.wait(100)  # laid out at that size
         window.docks["site"].widget().grab().save(str(artifacts / "site-pane-refused.png"))
+
+        other.ownership.release_all()  # the process running them stops
+        watch = desk.owner_watch
+        assert watch is not None
+        watch.check()
+        watch.check()  # free at two probes in a row
+        qtbot.waitUntil(lambda: rows[SRC].text(5).startswith("⚠ Nobody runs it now: "))
+        assert rows[SRC].text(5).endswith(" has stopped")
+        assert "start the service again" in rows[SRC].toolTip(5)
+        assert rows[SRC].text(4).endswith("fault")
+        stopped = [
+            cameras.child(i).text(1)
+            for i in range(cameras.childCount())
+            if cameras.child(i).text(5).startswith("⚠ Nobody records it now: watchdesk ")
+        ]
+        assert set(stopped) == recorded
+        faults = {a.source_id for a in desk.alarms.open_alarms() if a.event == "comm_fault"}
+        assert faults == {SRC, "video"}  # the analysis raised the video zones
+        window.docks["site"].widget().grab().save(str(artifacts / "site-pane-stopped.png"))
     finally:
         if window is not None and window.isVisible():
             window.close()

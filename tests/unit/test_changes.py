@@ -16,13 +16,14 @@ import pytest
 from sqlalchemy import func, select, update
 
 from console.core import changes
+from console.core.alarms import AlarmView
 from console.core.auth import Role
 from console.core.cameras import VIDEO_LOSS_CODE
 from console.core.desk import SHARED_HEALTH, Desk, recorder_device
 from console.core.dutylog import Category
 from console.core.events import Event
 from console.core.health import Health
-from console.core.ownership import DeviceOwnership
+from console.core.ownership import DeviceOwnership, OwnerWatch
 from console.core.service import NOTHING_TO_RUN, HeadlessService
 from console.core.site import DATABASE_URL_ENV
 from devices.alarms.base import DeviceEvent, EventType
@@ -222,6 +223,50 @@ def test_a_device_has_one_owner_and_a_refusal_names_it(shared: Path) -> None:
     finally:
         one.close()
         other.close()
+
+
+def test_a_desk_says_when_nobody_runs_a_device_any_more(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service stops (or dies): after two probes that find its locks free, the desk puts
+    a communication fault in the queue for each alarm source nobody receives now, and the
+    site pane's refusals say so; once a process runs it again, the fault is restored."""
+    monkeypatch.setattr(OwnerWatch, "INTERVAL_S", 3600.0)  # this test calls check() itself
+    one, desk = Desk.open(shared, role="service"), Desk.open(shared)
+    try:
+        one.start_devices()
+        assert [c.device for c in desk.start_devices()] == ["alarm source panel", "video analysis"]
+        watch = desk.owner_watch
+        assert watch is not None
+        said = Recorder(desk, "device.owner")
+
+        def faults() -> list[AlarmView]:
+            return [a for a in desk.alarms.open_alarms() if a.event == "comm_fault"]
+
+        watch.check()
+        one.stop_devices()  # the service's locks are free from here on
+        watch.check()  # free once: a restarted server frees every lock for a moment
+        assert faults() == []
+        assert not any(c.stopped for c in desk.refused)
+        watch.check()
+        [fault] = faults()
+        assert (fault.source_id, fault.restored_at) == ("panel", None)
+        assert "watchdesk service on" in fault.text
+        assert desk.health.get("alarm_source", "panel").state is Health.FAULT
+        assert [c.stopped for c in desk.refused] == [True, True]
+        assert desk.refused[0].refusal().startswith("nobody runs alarm source panel now: ")
+        assert said.wait(lambda e: e.data["device"] == "alarm source panel").data["stopped"]
+        watch.check()
+        assert len(faults()) == 1  # said once
+
+        one.start_devices()  # the service is back
+        watch.check()
+        assert desk.alarms.get(fault.id).restored_at is not None
+        assert [c.stopped for c in desk.refused] == [False, False]
+        assert "watchdesk service on" in desk.refused[0].owner
+    finally:
+        one.close()
+        desk.close()
 
 
 def test_the_owner_shares_its_devices_health(shared: Path) -> None:
