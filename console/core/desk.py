@@ -295,13 +295,14 @@ class Desk:
             if claim.device
             == (ANALYSIS_DEVICE if isinstance(s, VideoSource) else source_device(s.id))
         ]
-        who = claim.owner or "another Watchdesk process"
         for source_id in sources:
             if gone:
-                detail = f"无人接收报警 nobody receives this source's alarms: {who} has stopped"
+                detail = (
+                    f"无人接收报警 nobody receives this source's alarms: {claim.holder} has stopped"
+                )
                 self.health.report("alarm_source", source_id, Health.FAULT, detail)
             else:
-                detail = f"恢复接收 run again by {who}"
+                detail = f"恢复接收 run again by {claim.holder}"
             event = DeviceEvent(
                 source_id=source_id,
                 type=EventType.COMM_FAULT if gone else EventType.COMM_RESTORE,

@@ -45,12 +45,16 @@ class Claim:
     owner: str = ""  # who holds it when refused ("" if it could not be told)
     stopped: bool = False  # refused, and that owner has gone since: nobody runs it now
 
+    @property
+    def holder(self) -> str:
+        """The owner in words, also when it could not be told."""
+        return self.owner or "another Watchdesk process"
+
     def refusal(self) -> str:
         """The operator's sentence for a refused claim."""
-        who = self.owner or "another Watchdesk process"
         if self.stopped:
-            return f"nobody runs {self.device} now: {who} ran it and has stopped"
-        return f"{self.device} is already run by {who}; not starting it here"
+            return f"nobody runs {self.device} now: {self.holder} ran it and has stopped"
+        return f"{self.device} is already run by {self.holder}; not starting it here"
 
 
 class DeviceOwnership:
@@ -260,18 +264,16 @@ class OwnerWatch:
                     self._free_once.add(device)  # once may be a server restart
                     continue
                 self._gone[device] = True
-                log.error("%s is no longer run by %s: nobody runs it", device, self._who(device))
-                self._notify(self._owner[device], gone=True)
+                owner = self._owner[device]
+                log.error("%s is no longer run by %s: nobody runs it", device, owner.holder)
+                self._notify(owner, gone=True)
             else:
                 self._free_once.discard(device)
                 if self._gone[device]:
                     self._gone[device] = False
                     self._owner[device] = found
-                    log.warning("%s is run again, by %s", device, found.owner or "another process")
+                    log.warning("%s is run again, by %s", device, found.holder)
                     self._notify(found, gone=False)
-
-    def _who(self, device: str) -> str:
-        return self._owner[device].owner or "another Watchdesk process"
 
     def _notify(self, claim: Claim, *, gone: bool) -> None:
         try:
