@@ -107,9 +107,13 @@ class DeviceOwnership:
             self._held.clear()
             if self._conn is not None:
                 try:
-                    self._conn.close()  # the server drops the session's advisory locks
+                    # released now: a closed session's locks go only once its backend has
+                    # ended, a moment after the close, and a probe meanwhile sees them held
+                    self._conn.execute("SELECT pg_advisory_unlock_all()")
+                    self._conn.close()
                 except Exception:
                     log.debug("closing the ownership connection failed", exc_info=True)
+                    self._conn.close()
                 self._conn = None
 
     # -- PostgreSQL -------------------------------------------------------------------------
