@@ -1327,6 +1327,10 @@ class AnalyticsPane(QWidget):
         self._set_busy(False)
         self.end_edit()
         self.selected_id = view.id
+        if self.area_of(view.id) is not None:
+            # the change feed's reload may have brought the area in already, before this
+            # result: highlight it now rather than after the reload below
+            self.select_area(view.id)
         self.say(self.tr("Saved: %1").replace("%1", f"{kind_text(view.kind)} · {view.name}"))
         self.reload()
         self.saved.emit(view.id)

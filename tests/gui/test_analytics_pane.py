@@ -219,6 +219,23 @@ def test_admin_draws_an_intrusion_area_with_the_mouse_and_a_schedule(
     assert pane.table.selectionModel().selectedRows()[0].row() == 0
 
 
+def test_a_save_whose_change_feed_reload_came_first_is_highlighted_at_once(
+    qtbot, desk: Desk, admin: Actor, bridge: BusBridge
+) -> None:
+    """The bus's "analytics.changed" reload can land before the save's own result: the saved
+    area is then already listed, and is highlighted without waiting for another reload."""
+    pane = make_pane(qtbot, desk, admin, bridge)
+    area_id = save_with_core(desk, admin, name="东门", zone_id=ZONE)
+    qtbot.waitUntil(lambda: pane.table.rowCount() == 1)  # the feed's reload
+    assert highlighted(pane) is None
+    [view] = desk.analytics.areas(CAMERA)
+    with qtbot.waitSignal(pane.areas_loaded, timeout=3000):  # the save's own reload
+        pane._saved(view)  # the save's result arrives now
+        assert highlighted(pane) == area_id  # before that reload is back
+        assert pane.table.selectionModel().selectedRows()[0].row() == 0
+    assert highlighted(pane) == area_id
+
+
 def test_the_keyboard_draws_an_area_too(qtbot, desk: Desk, admin: Actor, bridge: BusBridge) -> None:
     pane = make_pane(qtbot, desk, admin, bridge)
     picture = pane.picture
