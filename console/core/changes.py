@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from console.core.events import EventBus
+from console.core.events import Event, EventBus
 from schema.db import CHANGES_CHANNEL, Database, DatabaseUnavailable
 from schema.models import Change
 from schema.types import utcnow
@@ -102,9 +102,18 @@ def prune(db: Database, now: datetime | None = None) -> int:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
+DB_STATE_TOPIC = "db.state"  # the feed's view of the database: state (DbState), since
+
+
 class DbState(StrEnum):
     ONLINE = "online"
     OFFLINE = "offline"
+
+
+def database_back(event: Event) -> bool:
+    """Whether the event says the database is reachable again (after what was missed was
+    published): a pane reloads once more then."""
+    return event.topic == DB_STATE_TOPIC and event.data.get("state") == DbState.ONLINE.value
 
 
 @dataclass(frozen=True)
@@ -213,7 +222,7 @@ class ChangeFeed:
                 "database %s is back (offline since %s)", self.db.display_url, self.offline_since
             )
             self.offline_since = None
-        self.bus.publish("db.state", state=state.value, since=self.offline_since)
+        self.bus.publish(DB_STATE_TOPIC, state=state.value, since=self.offline_since)
 
     def _back_online(self) -> None:
         """Read what was missed, then say so (panes reload once more on db.state)."""

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from console.core.alarms import AlarmDetail, AlarmView, EventView, FloodState, Resolution, State
 from console.core.auth import Permission
+from console.core.changes import database_back
 from console.core.events import Event
 from console.ui.alarm_model import (
     ID_ROLE,
@@ -588,7 +589,7 @@ class AlarmPane(QWidget):
                 self.select_alarm(alarm_id)
             return
         # The database back: the missed changes came first, reload once more (it is cheap).
-        back = event.topic == "db.state" and event.data.get("state") == "online"
+        back = database_back(event)
         # Not restarted by later events: a steady stream still redraws every 20 ms.
         if (event.topic.startswith("alarm.") or back) and not self._debounce.isActive():
             self._debounce.start()

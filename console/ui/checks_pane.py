@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.changes import database_back
 from console.core.checks import CheckRecordView, CheckState, CheckStatus, FaultView, period_label
 from console.core.desk import Desk
 from console.core.events import Event
@@ -256,7 +257,7 @@ class ChecksPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a steady stream still redraws every EVENT_DEBOUNCE_MS.
-        back = event.topic == "db.state" and event.data.get("state") == "online"
+        back = database_back(event)
         if (event.topic in self.TOPICS or back) and not self._debounce.isActive():
             self._debounce.start()
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.changes import database_back
 from console.core.dutylog import Category, EntryView, EquipmentSlot, LogFilter, SlotState
 from console.core.events import Event
 from console.core.shifts import PresenceView, ShiftState, ShiftView
@@ -393,7 +394,7 @@ class DutyPane(QWidget):
         wanted = (
             event.topic.startswith("duty.")
             or event.topic == "alarm.changed"
-            or (event.topic == "db.state" and event.data.get("state") == "online")
+            or database_back(event)
         )
         if wanted and not self._debounce.isActive():
             self._debounce.start()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.changes import database_back
 from console.core.events import Event
 from console.core.loans import (
     CopyReason,
@@ -588,7 +589,7 @@ class LoansPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a stream of changes still redraws every DEBOUNCE_MS.
-        back = event.topic == "db.state" and event.data.get("state") == "online"
+        back = database_back(event)
         wanted = event.topic in ("loan.changed", "loan.overdue") or back
         if wanted and not self._debounce.isActive():
             self._debounce.start()

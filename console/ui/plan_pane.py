@@ -78,6 +78,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.auth import Permission
+from console.core.changes import database_back
 from console.core.events import Event
 from console.core.plans import Device, MarkerKind, MarkerState, MarkerView, PlanService
 from console.core.site import Plan
@@ -847,7 +848,7 @@ class PlanPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a stream of changes still redraws every DEBOUNCE_MS.
-        back = event.topic == "db.state" and event.data.get("state") == "online"
+        back = database_back(event)
         wanted = event.topic in TOPICS or back
         if wanted and self.site_plans and not self._debounce.isActive():
             self._debounce.start()

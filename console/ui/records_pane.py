@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.changes import database_back
 from console.core.events import Event
 from console.core.incidents import MAX_TRAPPED, ComplaintView, IncidentService, LiftView
 from console.ui.dialogs import _AsyncDialog
@@ -980,7 +981,7 @@ class RecordsPane(QWidget):
 
     def _on_event(self, event: Event) -> None:
         # Not restarted by later events: a stream of changes still redraws every DEBOUNCE_MS.
-        back = event.topic == "db.state" and event.data.get("state") == "online"
+        back = database_back(event)
         if (event.topic == "duty.incident" or back) and not self._debounce.isActive():
             self._debounce.start()
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from console.core.changes import DbState
+from console.core.changes import DB_STATE_TOPIC, DbState
 from console.core.desk import Desk
 from console.core.events import Event
 from console.core.health import Health
@@ -143,7 +143,7 @@ class DeskStatusBar(QStatusBar):
             self.update_shift()
         elif event.topic == "health.changed":
             self.update_health()
-        elif event.topic == "db.state":
+        elif event.topic == DB_STATE_TOPIC:
             online = event.data.get("state") == DbState.ONLINE.value
             since = event.data.get("since")
             self.show_db_state(online, since if isinstance(since, datetime) else None)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.auth import Permission, PermissionDenied
+from console.core.changes import database_back
 from console.core.events import Event
 from console.core.visits import (
     LONG_PASS,
@@ -670,7 +671,7 @@ class VisitsPane(QWidget):
     # -- loading ----------------------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
-        back = event.topic == "db.state" and event.data.get("state") == "online"
+        back = database_back(event)
         if (event.topic.startswith("visit.") or back) and not self._debounce.isActive():
             self._debounce.start()
 
