@@ -42,7 +42,7 @@ from console.core.plans import PlanService
 from console.core.recordings import RecordingService
 from console.core.reports import ReportService
 from console.core.shifts import ShiftService
-from console.core.site import Site, VideoSource, load_site
+from console.core.site import AlarmSource, Site, VideoSource, load_site
 from console.core.visits import IdHasher, VisitService
 from devices.alarms.base import DeviceEvent, EventType
 from devices.intercom.base import Intercom
@@ -62,6 +62,12 @@ def source_device(source_id: str) -> str:
 
 def recorder_device(camera_id: str) -> str:
     return f"recorder of camera {camera_id}"
+
+
+def receiver_device(source: AlarmSource) -> str:
+    """The device whose owner receives the source's alarms: the video analysis for a video
+    source, else the source itself."""
+    return ANALYSIS_DEVICE if isinstance(source, VideoSource) else source_device(source.id)
 
 
 class Desk:
@@ -155,11 +161,8 @@ class Desk:
         for claim in self.ownership.reclaim():
             # another process took the device while the database was away: both now run it
             # until one stops; say so where the operator looks
-            for source in self.site.alarm_sources:
-                if claim.device in (source_device(source.id), ANALYSIS_DEVICE) and (
-                    claim.device != ANALYSIS_DEVICE or isinstance(source, VideoSource)
-                ):
-                    self.health.report("alarm_source", source.id, Health.FAULT, claim.refusal())
+            for source_id in self._sources_received_by(claim.device):
+                self.health.report("alarm_source", source_id, Health.FAULT, claim.refusal())
         for device in self.health.snapshot():
             if device.kind == "alarm_source" and device.device_id in self._owned_sources:
                 self._note_health(device.kind, device.device_id, device.state, device.detail)
@@ -289,13 +292,7 @@ class Desk:
         now = Claim(claim.device, False, claim.owner, stopped=gone)
         self.refused = [now if c.device == claim.device else c for c in self.refused]
         self.bus.publish("device.owner", device=claim.device, stopped=gone, owner=claim.owner)
-        sources = [
-            s.id
-            for s in self.site.alarm_sources
-            if claim.device
-            == (ANALYSIS_DEVICE if isinstance(s, VideoSource) else source_device(s.id))
-        ]
-        for source_id in sources:
+        for source_id in self._sources_received_by(claim.device):
             if gone:
                 detail = (
                     f"无人接收报警 nobody receives this source's alarms: {claim.holder} has stopped"
@@ -314,6 +311,9 @@ class Desk:
                 self.alarms.ingest(event)
             except DatabaseUnavailable:
                 log.warning("could not store that %s: the database is unreachable", detail)
+
+    def _sources_received_by(self, device: str) -> list[str]:
+        return [s.id for s in self.site.alarm_sources if receiver_device(s) == device]
 
     def stop_devices(self) -> None:
         if self.owner_watch is not None:
