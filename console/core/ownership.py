@@ -110,10 +110,9 @@ class DeviceOwnership:
                     # released now: a closed session's locks go only once its backend has
                     # ended, a moment after the close, and a probe meanwhile sees them held
                     self._conn.execute("SELECT pg_advisory_unlock_all()")
-                    self._conn.close()
                 except Exception:
-                    log.debug("closing the ownership connection failed", exc_info=True)
-                    self._conn.close()
+                    log.debug("releasing the device locks failed", exc_info=True)
+                self._conn.close()
                 self._conn = None
 
     # -- PostgreSQL -------------------------------------------------------------------------
@@ -191,18 +190,10 @@ class DeviceOwnership:
     def _lock_file(self, device: str) -> Path:
         return self._lock_dir() / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', device)}.lock"
 
-    def _probe_file(self, device: str) -> Claim:
-        with open(self._lock_file(device), "a+", encoding="utf-8") as handle:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                handle.seek(0)
-                return Claim(device, False, handle.read().strip())
-            return Claim(device, True)  # closing the file drops the probe's lock
-
-    def _claim_file(self, device: str) -> Claim:
-        path = self._lock_file(device)
-        handle: IO[str] = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
+    def _lock_file_of(self, device: str) -> IO[str] | Claim:
+        """The device's lock file, open and locked by this process; or, when another holds
+        it, the refusal naming the owner written in it."""
+        handle: IO[str] = open(self._lock_file(device), "a+", encoding="utf-8")  # noqa: SIM115
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -210,6 +201,19 @@ class DeviceOwnership:
             owner = handle.read().strip()
             handle.close()
             return Claim(device, False, owner)
+        return handle
+
+    def _probe_file(self, device: str) -> Claim:
+        handle = self._lock_file_of(device)
+        if isinstance(handle, Claim):
+            return handle
+        handle.close()  # drops the probe's lock
+        return Claim(device, True)
+
+    def _claim_file(self, device: str) -> Claim:
+        handle = self._lock_file_of(device)
+        if isinstance(handle, Claim):
+            return handle
         handle.seek(0)
         handle.truncate()
         handle.write(self.description)
