@@ -47,6 +47,7 @@ CONNECT_TIMEOUT_S = 3
 # The one advisory lock every PostgreSQL write transaction takes first (any fixed number that
 # the device-ownership locks, which are hashes of names, will not hit in practice).
 WRITE_LOCK_KEY = 0x5744_0001
+_TAKE_WRITE_LOCK = text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=WRITE_LOCK_KEY)
 CHANGES_CHANNEL = "watchdesk_changes"
 
 Note = tuple[str, dict[str, Any]]
@@ -225,9 +226,7 @@ class Database:
             session.info["origin"] = self.origin
             with session.begin():
                 if self.is_postgres:
-                    session.execute(
-                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
-                    )
+                    session.execute(_TAKE_WRITE_LOCK)
                 yield session
             notes: list[Note] = session.info.pop("notes", [])
         if notes and self.on_commit is not None:
@@ -282,9 +281,7 @@ class Database:
             with self.write_engine.begin() as conn:
                 if self.is_postgres:
                     # desks starting together: one migrates, the others wait and find it done
-                    conn.execute(
-                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
-                    )
+                    conn.execute(_TAKE_WRITE_LOCK)
                     if MigrationContext.configure(conn).get_current_revision() == head:
                         return
                 log.info("migrating database %s from %s to %s", self.display_url, current, head)
