@@ -20,6 +20,31 @@ from tests.e2e.screen import Screen
 MAIN = [sys.executable, str(ROOT / "main.py")]
 
 
+def site_with_receiver(folder: Path, port: str, name: str) -> Path:
+    """A site with one Contact ID receiver on `port` and one fire zone (z1, cid:1234:001)."""
+    site = folder / "site.toml"
+    site.write_text(
+        f"""
+[site]
+name = "{name}"
+
+[[alarm_sources]]
+id = "receiver"
+kind = "contact-id"
+port = "{port}"
+
+[[zones]]
+id = "z1"
+name = "1号楼烟感"
+source = "receiver"
+kind = "fire"
+point = "cid:1234:001"
+""",
+        encoding="utf-8",
+    )
+    return site
+
+
 def run_main(
     *args: str, stdin: str = "", env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

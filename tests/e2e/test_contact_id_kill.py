@@ -13,31 +13,7 @@ import serial
 
 from console.core.desk import Desk
 from devices.alarms.contact_id import ACK, format_report
-from tests.e2e.conftest import start_main, wait_for_line
-
-
-def site_with_receiver(tmp_path: Path, port: str) -> Path:
-    site = tmp_path / "site.toml"
-    site.write_text(
-        f"""
-[site]
-name = "Kill test"
-
-[[alarm_sources]]
-id = "receiver"
-kind = "contact-id"
-port = "{port}"
-
-[[zones]]
-id = "z1"
-name = "1号楼烟感"
-source = "receiver"
-kind = "fire"
-point = "cid:1234:001"
-""",
-        encoding="utf-8",
-    )
-    return site
+from tests.e2e.conftest import site_with_receiver, start_main, wait_for_line
 
 
 def send_until_ack(peer: serial.Serial, line: bytes, timeout: float = 5.0) -> bool:
@@ -57,7 +33,7 @@ def send_until_ack(peer: serial.Serial, line: bytes, timeout: float = 5.0) -> bo
 def test_kill_9_right_after_an_ack_loses_nothing_acked(
     tmp_path: Path, pty_pair: tuple[str, str], acked_before_kill: int
 ) -> None:
-    site = site_with_receiver(tmp_path, pty_pair[1])
+    site = site_with_receiver(tmp_path, pty_pair[1], "Kill test")
     acked: list[str] = []
     with (
         start_main("--site", str(site), "--headless", "-v") as proc,

@@ -30,7 +30,7 @@ from console.paths import ROOT
 from devices.alarms.contact_id import ACK, format_report
 from schema.models import AlarmEvent, AuditRecord, LogEntry
 from schema.pgserver import PgServer, available
-from tests.e2e.conftest import start_main, wait_for_line
+from tests.e2e.conftest import site_with_receiver, start_main, wait_for_line
 
 pytestmark = pytest.mark.skipif(not available(), reason="PostgreSQL is not installed")
 
@@ -137,27 +137,7 @@ def server() -> Iterator[PgServer]:
 
 @pytest.fixture
 def site(tmp_path: Path, pty_pair: tuple[str, str]) -> Path:
-    path = tmp_path / "site.toml"
-    path.write_text(
-        f"""
-[site]
-name = "多岗位测试 Multi-desk test"
-
-[[alarm_sources]]
-id = "receiver"
-kind = "contact-id"
-port = "{pty_pair[1]}"
-
-[[zones]]
-id = "z1"
-name = "1号楼烟感"
-source = "receiver"
-kind = "fire"
-point = "cid:1234:001"
-""",
-        encoding="utf-8",
-    )
-    return path
+    return site_with_receiver(tmp_path, pty_pair[1], "多岗位测试 Multi-desk test")
 
 
 @pytest.fixture
