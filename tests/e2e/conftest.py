@@ -12,12 +12,33 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import serial
 
 from console.paths import ROOT
+from devices.alarms.contact_id import ACK
 from tests.demo import copy_demo_site
 from tests.e2e.screen import Screen
 
 MAIN = [sys.executable, str(ROOT / "main.py")]
+
+
+def send_until_ack(
+    peer: serial.Serial, line: bytes, timeout: float = 10.0, resend_s: float | None = 1.0
+) -> float | None:
+    """As an alarm panel does with a receiver: send, and send again on NAK or after
+    `resend_s` of silence (None: on NAK only); the time of the ACK, None if none came."""
+    peer.write(line)
+    deadline = last = time.monotonic()
+    deadline += timeout
+    while time.monotonic() < deadline:
+        answer = peer.read(1)
+        if answer == ACK:
+            return time.time()
+        silent = resend_s is not None and time.monotonic() - last > resend_s
+        if answer or silent:
+            peer.write(line)
+            last = time.monotonic()
+    return None
 
 
 def site_with_receiver(folder: Path, port: str, name: str) -> Path:

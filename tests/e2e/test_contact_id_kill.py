@@ -12,20 +12,8 @@ import pytest
 import serial
 
 from console.core.desk import Desk
-from devices.alarms.contact_id import ACK, format_report
-from tests.e2e.conftest import site_with_receiver, start_main, wait_for_line
-
-
-def send_until_ack(peer: serial.Serial, line: bytes, timeout: float = 5.0) -> bool:
-    peer.write(line)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        answer = peer.read(1)
-        if answer == ACK:
-            return True
-        if answer:  # a NAK: the receiver would resend
-            peer.write(line)
-    return False
+from devices.alarms.contact_id import format_report
+from tests.e2e.conftest import send_until_ack, site_with_receiver, start_main, wait_for_line
 
 
 @pytest.mark.e2e
@@ -43,11 +31,13 @@ def test_kill_9_right_after_an_ack_loses_nothing_acked(
         time.sleep(0.3)  # the driver opens its port (opening discards what is waiting)
         for n in range(acked_before_kill):
             line = format_report("1234", "E", 110 + n % 5, 1, n + 1)
-            assert send_until_ack(peer, line), f"line {n} was never acknowledged"
+            assert send_until_ack(peer, line, 5.0, resend_s=None) is not None, (
+                f"line {n} was never acknowledged"
+            )
             acked.append(line.decode("ascii").rstrip("\x14"))
         # One more line, and the kill the instant its ACK arrives.
         last = format_report("1234", "E", 130, 1, 99)
-        assert send_until_ack(peer, last)
+        assert send_until_ack(peer, last, 5.0, resend_s=None) is not None
         os.kill(proc.pid, signal.SIGKILL)
         acked.append(last.decode("ascii").rstrip("\x14"))
         proc.wait(5)

@@ -27,10 +27,10 @@ from console.core.auth import Role
 from console.core.desk import Desk
 from console.core.site import DATABASE_URL_ENV
 from console.paths import ROOT
-from devices.alarms.contact_id import ACK, format_report
+from devices.alarms.contact_id import format_report
 from schema.models import AlarmEvent, AuditRecord, LogEntry
 from schema.pgserver import PgServer, available
-from tests.e2e.conftest import site_with_receiver, start_main, wait_for_line
+from tests.e2e.conftest import send_until_ack, site_with_receiver, start_main, wait_for_line
 
 pytestmark = pytest.mark.skipif(not available(), reason="PostgreSQL is not installed")
 
@@ -155,21 +155,6 @@ def _users(site: Path) -> None:
             desk.auth.add_user(admin, name, name, Role.OPERATOR, PASSWORD)
     finally:
         desk.close()
-
-
-def send_until_ack(peer: serial.Serial, line: bytes, timeout: float = 10.0) -> float | None:
-    """As a receiver does: send, and send again on NAK or silence; the time of the ACK."""
-    peer.write(line)
-    deadline = last = time.monotonic()
-    deadline += timeout
-    while time.monotonic() < deadline:
-        answer = peer.read(1)
-        if answer == ACK:
-            return time.time()
-        if answer or time.monotonic() - last > 1.0:
-            peer.write(line)
-            last = time.monotonic()
-    return None
 
 
 def _raised(peer: Peer, event_id: int | None = None) -> Callable[[dict[str, Any]], bool]:
