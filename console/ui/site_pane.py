@@ -8,11 +8,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from console.core.desk import ANALYSIS_DEVICE, recorder_device, source_device
+from console.core.desk import receiver_device, recorder_device
 from console.core.events import Event
 from console.core.health import Health
 from console.core.ownership import Claim
-from console.core.site import AlarmSource, ModbusTcpSource, SimSource, VideoSource
+from console.core.site import AlarmSource, ModbusTcpSource, SimSource
 from console.ui.panes import PaneContext, PaneSpec, register
 from devices.alarms.sim import parse_script
 
@@ -137,8 +137,7 @@ class SitePane(QWidget):
         for src in site.alarm_sources:
             row = [src.id, src.id, src.kind, _address(src)]
             item = self._device(sources, ("alarm_source", src.id), row)
-            device = ANALYSIS_DEVICE if isinstance(src, VideoSource) else source_device(src.id)
-            self._owner(item, refused.get(device))
+            self._owner(item, refused.get(receiver_device(src)))
         zones = self._group(self.tr("Zones (%1)").replace("%1", str(len(site.zones))))
         for zone in site.zones:
             QTreeWidgetItem(zones, [zone.name, zone.id, zone_kind_text(zone.kind), zone.point])
