@@ -600,6 +600,13 @@ class SipIntercom(Intercom):
             account += f";auth_pass={self.__password}"
         _write_private(self._dir / "accounts", account + "\n")
 
+    def _transports(self) -> str:
+        """The ports baresip binds for SIP: UDP and TCP on the listen port, TLS on the next."""
+        port = self.listen.rpartition(":")[2]
+        if port.isdigit() and int(port):
+            return f"UDP and TCP; TLS on port {int(port) + 1}"
+        return "UDP, TCP and TLS"
+
     def _scrub(self, text: str) -> str:
         password = self.__password
         return text.replace(password, "***") if password else text
@@ -687,8 +694,8 @@ class SipIntercom(Intercom):
                 continue
             if verdict == "sip":
                 raise IntercomError(
-                    f"baresip could not listen for SIP on {self.listen} (is another SIP program "
-                    f"using that port?); its last output:\n{tail}"
+                    f"baresip could not listen for SIP on {self.listen} ({self._transports()}; "
+                    f"is another SIP program using them?); its last output:\n{tail}"
                 )
             if verdict == "exited":
                 raise IntercomError(

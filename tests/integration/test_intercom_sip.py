@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import re
 import shutil
 import signal
@@ -40,17 +41,35 @@ RING_PERIOD_S = 2.0
 PASSWORD = "Zq7-desk-secret-91"
 
 
-def free_port(kind: int = socket.SOCK_DGRAM, both: bool = False) -> int:
-    """A loopback port free now (for UDP, and for TCP too if `both`: baresip binds both)."""
-    for _ in range(50):
-        with socket.socket(socket.AF_INET, kind) as s:
-            s.bind(("127.0.0.1", 0))
-            port = int(s.getsockname()[1])
-        if not both:
-            return port
+def free_port(kind: int = socket.SOCK_DGRAM) -> int:
+    """A loopback port free now."""
+    with socket.socket(socket.AF_INET, kind) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+def free_sip_port() -> int:
+    """A loopback port for baresip's SIP: it binds UDP and TCP on the port and TLS on the next
+    one. Taken below the kernel's ephemeral range, where no connection the other tests (or
+    the other pytest worker) open can land on the TLS port between this check and the bind."""
+    rng = random.Random()  # noqa: S311 - a port, not a secret
+    for _ in range(200):
+        port = rng.randrange(20000, _ephemeral_low() - 2)
         try:
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as t:
-                t.bind(("127.0.0.1", port))
+            for kind, number in (
+                (socket.SOCK_DGRAM, port),
+                (socket.SOCK_STREAM, port),
+                (socket.SOCK_STREAM, port + 1),
+            ):
+                with socket.socket(socket.AF_INET, kind) as t:
+                    t.bind(("127.0.0.1", number))
         except OSError:
             continue
         return port
@@ -167,7 +186,7 @@ def intercom(tmp_path: Path) -> Iterator[Callable[..., SipIntercom]]:
 
     def make(template: str, **kwargs: Any) -> SipIntercom:
         settings: dict[str, Any] = {
-            "listen": f"127.0.0.1:{free_port(both=True)}",
+            "listen": f"127.0.0.1:{free_sip_port()}",
             "audio": "aubridge,nil",
             "ring_period_s": RING_PERIOD_S,
             "connect_timeout_s": 8.0,
@@ -432,6 +451,25 @@ def test_stop_ends_the_call_and_baresip(station, intercom) -> None:
         ic.call("301")
 
 
+def test_start_fails_clearly_when_the_tls_port_after_it_is_taken(tmp_path) -> None:
+    """baresip also binds TLS on the next port: a start that fails there names that port."""
+    port = free_sip_port()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", port + 1))
+        taken.listen()
+        ic = SipIntercom(
+            "sip:{room}@127.0.0.1:9",
+            6.0,
+            listen=f"127.0.0.1:{port}",
+            audio="aubridge,nil",
+            workdir=tmp_path / "ic",
+        )
+        with pytest.raises(IntercomError, match=f"TLS on port {port + 1};") as failed:
+            ic.start()
+    assert f"could not listen for SIP on 127.0.0.1:{port}" in str(failed.value)
+    assert ic.pid is None
+
+
 CHILD = """
 import sys, time
 from devices.intercom.sip import SipIntercom
@@ -446,7 +484,7 @@ time.sleep(60)
 
 def test_baresip_dies_with_the_console(tmp_path) -> None:
     console = subprocess.Popen(
-        [sys.executable, "-c", CHILD, f"127.0.0.1:{free_port(both=True)}", str(tmp_path / "ic")],
+        [sys.executable, "-c", CHILD, f"127.0.0.1:{free_sip_port()}", str(tmp_path / "ic")],
         stdout=subprocess.PIPE,
         cwd=Path(__file__).resolve().parents[2],
     )
